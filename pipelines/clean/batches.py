@@ -1,0 +1,106 @@
+"""Clean a batch of validated raw records into the staging layout (text, date, language, identity)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+import pyarrow as pa
+
+from pipelines.clean import clean_article, detect_language
+from pipelines.dedup.identity import canonical_url, content_hash, make_article_id
+
+PLAIN_TEXT_FORMATS = frozenset({"text", "text_list"})
+STAGING_SCHEMA = pa.schema(
+    [
+        ("dump_file", pa.string()),
+        ("record_index", pa.int64()),
+        ("record_locator", pa.string()),
+        ("article_id", pa.string()),
+        ("url", pa.string()),
+        ("canonical_url", pa.string()),
+        ("source", pa.string()),
+        ("title", pa.string()),
+        ("body", pa.string()),
+        ("language", pa.string()),
+        ("published_at", pa.timestamp("us", tz="UTC")),
+        ("published_at_raw", pa.string()),
+        ("content_hash", pa.string()),
+        ("authors", pa.string()),
+        ("cleaning_removed", pa.list_(pa.string())),
+        ("seen_at", pa.timestamp("us", tz="UTC")),
+    ]
+)
+
+
+@dataclass
+class CleanedBatch:
+    """Staging rows, quarantine rows and what cleaning removed, for one batch."""
+
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    rejections: list[dict[str, object]] = field(default_factory=list)
+    removed: Counter[str] = field(default_factory=Counter)
+
+    def table(self) -> pa.Table:
+        return pa.Table.from_pylist(self.rows, schema=STAGING_SCHEMA)
+
+
+def clean_records(records: list[dict[str, Any]], dump_file: str) -> CleanedBatch:
+    """Clean each validated record; one whose body is empty after cleaning is rejected."""
+    batch = CleanedBatch()
+    for record in records:
+        cleaned = clean_article(
+            title=record["title"],
+            body=record["body"],
+            published_at_raw=record["published_at_raw"],
+            is_plain_text=record["dump_format"] in PLAIN_TEXT_FORMATS,
+        )
+        batch.removed.update(cleaned.removed)
+        if not cleaned.body:
+            batch.rejections.append(
+                {
+                    "record_index": record["record_index"],
+                    "record_locator": record["record_locator"],
+                    "reject_reason": "empty_after_cleaning",
+                    "reject_detail": "nothing but boilerplate or artefacts was left of the body "
+                    f"(removed: {', '.join(cleaned.removed) or 'nothing'})",
+                    "raw_record": record["body"],
+                }
+            )
+            continue
+        canonical = canonical_url(record["url"])
+        body_hash = content_hash(cleaned.body)
+        batch.rows.append(
+            {
+                "dump_file": dump_file,
+                "record_index": record["record_index"],
+                "record_locator": record["record_locator"],
+                "article_id": make_article_id(canonical, body_hash),
+                "url": record["url"],
+                "canonical_url": canonical,
+                "source": record["source"] or _host(canonical),
+                "title": cleaned.title,
+                "body": cleaned.body,
+                "language": detect_language(cleaned.body) or _declared(record["language"]),
+                "published_at": cleaned.published_at,
+                "published_at_raw": cleaned.published_at_raw,
+                "content_hash": body_hash,
+                "authors": record["authors"],
+                "cleaning_removed": list(cleaned.removed),
+                "seen_at": record["ingested_at"],
+            }
+        )
+    return batch
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    return url.split("://", 1)[-1].split("/", 1)[0] or None
+
+
+def _declared(language: str | None) -> str | None:
+    if language and len(language.strip()) >= 2:
+        return language.strip()[:2].lower()
+    return None

@@ -1,0 +1,116 @@
+"""`news-warehouse`: run the whole asset graph in-process through Dagster, or print the status."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+import dagster as dg
+
+from pipelines import settings
+from pipelines.assets.clean import cleaned_records
+from pipelines.assets.dedup import article_clusters
+from pipelines.assets.ingest import raw_records
+from pipelines.assets.load import articles
+from pipelines.assets.marts import mart_assets
+from pipelines.assets.validate import validated_records
+from pipelines.ingest import discover_dumps
+from pipelines.partitions import dumps_partitions
+from pipelines.report import format_status, loaded_versions
+from pipelines.resources import LandingResource, WarehouseResource
+
+DUMP_ASSETS = [raw_records, validated_records, cleaned_records, articles, article_clusters]
+QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="news-warehouse", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    run_cmd = commands.add_parser("run", help="materialize every asset on every dump in-process")
+    run_cmd.add_argument("--landing", type=Path, default=settings.landing_dir(),
+                         help=f"folder of raw dumps (default: ${settings.LANDING_ENV} or the samples)")
+    run_cmd.add_argument("--warehouse", type=Path, default=settings.warehouse_path(),
+                         help=f"DuckDB file to write (default: ${settings.WAREHOUSE_ENV} or "
+                              "warehouse/news.duckdb)")
+    run_cmd.add_argument("--force", action="store_true",
+                         help="reprocess dumps whose current version is already loaded")
+    run_cmd.add_argument("--verbose", action="store_true", help="show Dagster's INFO logs")
+    status_cmd = commands.add_parser("status", help="print rows per table and reconciliation")
+    status_cmd.add_argument("--warehouse", type=Path, default=settings.warehouse_path(),
+                            help="DuckDB file to read")
+    args = parser.parse_args(argv)
+    if args.command == "status":
+        return status(args.warehouse)
+    return run(args.landing, args.warehouse, force=args.force, verbose=args.verbose)
+
+
+def status(warehouse: Path) -> int:
+    if not warehouse.exists():
+        print(f"error: no warehouse at {warehouse}; run `news-warehouse run` first", file=sys.stderr)
+        return 2
+    text, all_ok = format_status(warehouse)
+    print(text)
+    return 0 if all_ok else 1
+
+
+def run(landing: Path, warehouse: Path, *, force: bool = False, verbose: bool = False) -> int:
+    """Materialize the dump assets for each new or changed dump, then the marts."""
+    if not landing.is_dir():
+        print(f"error: landing folder {landing} does not exist", file=sys.stderr)
+        return 2
+    started = time.monotonic()
+    sources = discover_dumps(landing)
+    done = {} if force else loaded_versions(warehouse)
+    pending = [s for s in sources if done.get(s.dump_file) != s.sha256]
+    print(f"{len(sources)} dumps in {landing}; {len(sources) - len(pending)} already loaded, "
+          f"{len(pending)} to process")
+    instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
+    instance.add_dynamic_partitions(dumps_partitions.name or "dumps", [s.dump_file for s in sources])
+    resources = {
+        "landing": LandingResource(path=str(landing)),
+        "warehouse": WarehouseResource(database=str(warehouse)),
+    }
+    run_config = None if verbose else QUIET_LOGS
+    problems: list[str] = []
+    for number, source in enumerate(pending, 1):
+        began = time.monotonic()
+        result = dg.materialize(DUMP_ASSETS, partition_key=source.dump_file, instance=instance,
+                                resources=resources, raise_on_error=False, run_config=run_config)
+        problems += _problems(result, source.dump_file)
+        print(f"[{number}/{len(pending)}] {source.dump_file}: "
+              f"{'ok' if result.success else 'FAILED'} in {time.monotonic() - began:.1f}s")
+    marts = dg.materialize([*DUMP_ASSETS, *mart_assets], selection=dg.AssetSelection.groups("marts"),
+                           instance=instance, resources=resources, raise_on_error=False,
+                           run_config=run_config)
+    problems += _problems(marts, "marts")
+    print(f"done in {time.monotonic() - started:.1f}s\n")
+    if warehouse.exists():
+        text, all_ok = format_status(warehouse)
+        print(text)
+        if not all_ok:
+            problems.append("some dumps do not reconcile")
+    for problem in problems:
+        print(f"problem: {problem}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def _problems(result: dg.ExecuteInProcessResult, label: str) -> list[str]:
+    problems = []
+    for event in result.all_events:
+        if event.is_step_failure:
+            error = event.step_failure_data.error
+            while error and error.cause:
+                error = error.cause
+            message = error.message.strip() if error else "unknown error"
+            problems.append(f"{label}: step {event.step_key} failed: {message}")
+    for evaluation in result.get_asset_check_evaluations():
+        if not evaluation.passed:
+            problems.append(f"{label}: check {evaluation.check_name} failed {evaluation.metadata}")
+    return problems
+
+
+if __name__ == "__main__":
+    sys.exit(main())

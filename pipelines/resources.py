@@ -1,0 +1,57 @@
+"""Dagster resources: the landing folder and the DuckDB warehouse."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+from dagster_duckdb import DuckDBResource
+
+from pipelines import settings
+from pipelines.ingest.locate import source_for_key
+from pipelines.ingest.records import DumpSource
+from pipelines.warehouse import open_warehouse
+
+
+class LandingResource(dg.ConfigurableResource):
+    """The folder where raw dumps arrive."""
+
+    path: str
+
+    def dump_source(self, dump_file: str) -> DumpSource:
+        """The dump behind a partition key; a clear error when it is gone from the landing folder."""
+        try:
+            return source_for_key(Path(self.path), dump_file)
+        except FileNotFoundError as error:
+            raise dg.Failure(
+                description=f"dump {dump_file!r} is not in the landing folder {self.path}: {error}"
+            ) from error
+
+
+class WarehouseResource(DuckDBResource):
+    """The DuckDB warehouse file, with every table created on first use."""
+
+    @contextmanager
+    def open(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        with open_warehouse(self.database) as con:
+            yield con
+
+
+def _setting(env_name: str, default: Path) -> str | dg.EnvVar:
+    return dg.EnvVar(env_name) if os.environ.get(env_name) else str(default)
+
+
+def build_resources() -> dict[str, dg.ConfigurableResource]:
+    """Resources for the code location, configured from NEWS_LANDING_DIR and NEWS_WAREHOUSE."""
+    return {
+        "landing": LandingResource(
+            path=_setting(settings.LANDING_ENV, settings.DEFAULT_LANDING_DIR)
+        ),
+        "warehouse": WarehouseResource(
+            database=_setting(settings.WAREHOUSE_ENV, settings.DEFAULT_WAREHOUSE)
+        ),
+    }

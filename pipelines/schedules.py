@@ -1,0 +1,35 @@
+"""Schedules: a daily full refresh so BI dashboards read marts rebuilt from every dump."""
+
+import dagster as dg
+
+from pipelines.partitions import dumps_partitions
+from pipelines.sensors import dump_assets_job
+
+marts_job = dg.define_asset_job(
+    "refresh_marts_job",
+    selection=dg.AssetSelection.groups("marts"),
+    description="Rebuild every mart table from the core tables.",
+)
+
+
+@dg.schedule(
+    cron_schedule="0 3 * * *",
+    job=dump_assets_job,
+    execution_timezone="UTC",
+    default_status=dg.DefaultScheduleStatus.RUNNING,
+)
+def daily_full_refresh(context: dg.ScheduleEvaluationContext) -> list[dg.RunRequest]:
+    """Every day at 03:00 UTC re-run every dump partition; the marts follow by automation."""
+    keys = context.instance.get_dynamic_partitions(dumps_partitions.name or "dumps")
+    date = context.scheduled_execution_time.strftime("%Y-%m-%d")
+    return [dg.RunRequest(run_key=f"{date}:{key}", partition_key=key) for key in keys]
+
+
+daily_marts_refresh = dg.ScheduleDefinition(
+    name="daily_marts_refresh",
+    job=marts_job,
+    cron_schedule="30 3 * * *",
+    execution_timezone="UTC",
+    default_status=dg.DefaultScheduleStatus.RUNNING,
+    description="Every day at 03:30 UTC rebuild the marts, whatever the automation did.",
+)

@@ -1,0 +1,137 @@
+"""The one door to DuckDB: connections, transactions and running the SQL files in `sql/`."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
+DDL_FILES = (
+    "ddl/create_schemas.sql",
+    "ddl/create_ops_tables.sql",
+    "ddl/create_raw_tables.sql",
+    "ddl/create_staging_tables.sql",
+    "ddl/create_core_tables.sql",
+    "ddl/create_quarantine_tables.sql",
+)
+# No TimeZone setting: it needs the icu extension; without it TIMESTAMPTZ values are shown in UTC.
+CONNECTION_CONFIG = {"autoinstall_known_extensions": "false", "autoload_known_extensions": "false"}
+Params = Mapping[str, Any] | None
+PARAM_PATTERN = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+@cache
+def sql_text(name: str) -> str:
+    """Text of `sql/<name>.sql`."""
+    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def connect(path: str | Path, *, read_only: bool = False, retries: int = 20) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse file, waiting while another process holds its write lock."""
+    if not read_only:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    delay = 0.1
+    for attempt in range(retries):
+        try:
+            return duckdb.connect(str(path), read_only=read_only, config=dict(CONNECTION_CONFIG))
+        except duckdb.IOException as error:
+            if "lock" not in str(error).lower() or attempt == retries - 1:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 5.0)
+    raise AssertionError("unreachable")
+
+
+@contextmanager
+def open_warehouse(path: str | Path, *, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection to the warehouse with every table created."""
+    con = connect(path, read_only=read_only)
+    try:
+        if not read_only:
+            ensure_tables(con)
+        yield con
+    finally:
+        con.close()
+
+
+def ensure_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """Create every schema and table that does not exist yet."""
+    for name in DDL_FILES:
+        con.execute((SQL_DIR / name).read_text(encoding="utf-8"))
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """BEGIN ... COMMIT, rolled back on any error so a crash never leaves half a partition."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield con
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
+def run(con: duckdb.DuckDBPyConnection, name: str, params: Params = None) -> duckdb.DuckDBPyConnection:
+    """Execute `sql/<name>.sql`, binding those of `params` that the file names as `$param`."""
+    text = sql_text(name)
+    return con.execute(text, _used(text, params))
+
+
+def _used(text: str, params: Params) -> dict[str, Any] | None:
+    if not params:
+        return None
+    names = set(PARAM_PATTERN.findall(text))
+    return {key: value for key, value in params.items() if key in names} or None
+
+
+def run_script(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    """Execute a multi-statement `sql/<name>.sql` that takes no parameters."""
+    con.execute(sql_text(name))
+
+
+def fetch_rows(con: duckdb.DuckDBPyConnection, name: str, params: Params = None) -> list[tuple[Any, ...]]:
+    """All rows of `sql/<name>.sql`."""
+    return run(con, name, params).fetchall()
+
+
+def fetch_dicts(con: duckdb.DuckDBPyConnection, name: str, params: Params = None) -> list[dict[str, Any]]:
+    """All rows of `sql/<name>.sql` as dicts keyed by column name."""
+    cursor = run(con, name, params)
+    columns = [d[0] for d in cursor.description or []]
+    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+
+def insert_batch(
+    con: duckdb.DuckDBPyConnection, name: str, batch: pa.Table, relation: str = "batch"
+) -> int:
+    """Run an `INSERT ... SELECT ... FROM batch` file with `batch` registered as a relation."""
+    con.register(relation, batch)
+    try:
+        run(con, name)
+    finally:
+        con.unregister(relation)
+    return batch.num_rows
+
+
+def iter_arrow_batches(
+    con: duckdb.DuckDBPyConnection, name: str, params: Params, batch_size: int
+) -> Iterator[pa.RecordBatch]:
+    """Stream the result of `sql/<name>.sql` in record batches on a separate cursor."""
+    cursor = con.cursor()
+    try:
+        text = sql_text(name)
+        reader = cursor.execute(text, _used(text, params)).to_arrow_reader(
+            batch_size
+        )
+        yield from reader
+    finally:
+        cursor.close()

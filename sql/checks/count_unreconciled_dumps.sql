@@ -1,0 +1,21 @@
+-- Dumps (all, or the one named) whose records are not each in exactly one place.
+WITH placed AS (
+    SELECT dump_file, record_index FROM core.article_sightings
+    UNION ALL
+    SELECT dump_file, record_index FROM quarantine.rejected_records
+),
+per_dump AS (
+    SELECT
+        d.dump_file,
+        d.records_read,
+        count(p.record_index) AS count_placed,
+        count(DISTINCT p.record_index) AS count_distinct_placed
+    FROM ops.dump_files AS d
+    LEFT JOIN placed AS p USING (dump_file)
+    WHERE $dump_file IS NULL OR d.dump_file = $dump_file
+    GROUP BY d.dump_file, d.records_read
+)
+SELECT dump_file, records_read, count_placed, count_distinct_placed
+FROM per_dump
+WHERE records_read <> count_placed OR count_placed <> count_distinct_placed
+ORDER BY dump_file

@@ -1,0 +1,1 @@
+DELETE FROM core.article_sightings WHERE dump_file = $dump_file

@@ -1,0 +1,1 @@
+DELETE FROM staging.cleaned_records WHERE dump_file = $dump_file

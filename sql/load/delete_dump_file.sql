@@ -1,0 +1,1 @@
+DELETE FROM ops.dump_files WHERE dump_file = $dump_file

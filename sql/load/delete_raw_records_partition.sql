@@ -1,0 +1,1 @@
+DELETE FROM raw.records WHERE dump_file = $dump_file

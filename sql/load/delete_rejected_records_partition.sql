@@ -1,0 +1,1 @@
+DELETE FROM quarantine.rejected_records WHERE dump_file = $dump_file AND stage = $stage

@@ -1,0 +1,1 @@
+DELETE FROM core.articles WHERE article_id IN (SELECT article_id FROM touched_articles)

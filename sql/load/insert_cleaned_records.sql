@@ -1,0 +1,2 @@
+INSERT INTO staging.cleaned_records BY NAME
+SELECT * FROM batch

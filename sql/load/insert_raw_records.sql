@@ -1,0 +1,2 @@
+INSERT INTO raw.records BY NAME
+SELECT * FROM batch

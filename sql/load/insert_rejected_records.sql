@@ -1,0 +1,2 @@
+INSERT INTO quarantine.rejected_records BY NAME
+SELECT * FROM batch

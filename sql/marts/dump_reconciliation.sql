@@ -1,0 +1,40 @@
+-- One row per dump: where every record went, and whether the counts add up.
+CREATE OR REPLACE TABLE marts.dump_reconciliation AS
+WITH dumps AS (
+    SELECT * FROM ops.dump_files
+),
+sightings AS (
+    SELECT dump_file, count(*) AS count_sightings, count(DISTINCT article_id) AS count_articles
+    FROM core.article_sightings
+    GROUP BY dump_file
+),
+rejected AS (
+    SELECT dump_file, count(*) AS count_rejected,
+           map_from_entries(list((reject_reason, n))) AS rejected_by_reason
+    FROM (
+        SELECT dump_file, reject_reason, count(*) AS n
+        FROM quarantine.rejected_records
+        GROUP BY dump_file, reject_reason
+    )
+    GROUP BY dump_file
+)
+SELECT
+    d.dump_file,
+    d.format,
+    d.compression,
+    d.encoding,
+    d.bytes,
+    d.sha256,
+    d.records_read,
+    coalesce(s.count_sightings, 0) AS records_loaded,
+    coalesce(r.count_rejected, 0) AS records_quarantined,
+    coalesce(s.count_articles, 0) AS count_articles,
+    r.rejected_by_reason,
+    d.records_read = coalesce(s.count_sightings, 0) + coalesce(r.count_rejected, 0)
+        AS is_reconciled,
+    d.first_processed_at,
+    d.last_processed_at
+FROM dumps AS d
+LEFT JOIN sightings AS s USING (dump_file)
+LEFT JOIN rejected AS r USING (dump_file)
+ORDER BY d.dump_file

@@ -1,0 +1,25 @@
+"""The code location loads, and every asset has a description the UI can show."""
+
+from __future__ import annotations
+
+import dagster as dg
+
+from pipelines.definitions import defs
+
+
+def test_definitions_load() -> None:
+    dg.Definitions.validate_loadable(defs)
+    graph = defs.resolve_asset_graph()
+    keys = {key.to_user_string() for key in graph.get_all_asset_keys()}
+    assert {"raw_records", "validated_records", "cleaned_records", "articles",
+            "article_clusters", "marts/daily_articles"} <= keys
+
+
+def test_every_asset_has_a_one_line_description() -> None:
+    for asset in defs.resolve_asset_graph().asset_nodes:
+        assert asset.description and "\n" not in asset.description.strip(), asset.key
+
+
+def test_groups_are_the_pipeline_stages() -> None:
+    groups = {node.group_name for node in defs.resolve_asset_graph().asset_nodes}
+    assert groups == {"ingest", "validate", "clean", "load", "dedup", "marts"}
