@@ -7,12 +7,11 @@ import dagster as dg
 
 from pipelines.ingest import discover_dumps
 from pipelines.partitions import dumps_partitions
-from pipelines.settings import landing_dir
+from pipelines.resources import LandingResource
 
 dump_assets_job = dg.define_asset_job(
     "ingest_dump_job",
     selection=dg.AssetSelection.groups("ingest", "validate", "clean", "load", "dedup"),
-    partitions_def=dumps_partitions,
     description="Ingest, validate, clean, load and cluster one dump file.",
 )
 
@@ -22,16 +21,16 @@ dump_assets_job = dg.define_asset_job(
     minimum_interval_seconds=30,
     default_status=dg.DefaultSensorStatus.RUNNING,
 )
-def landing_sensor(context: dg.SensorEvaluationContext) -> dg.SensorResult:
+def landing_sensor(context: dg.SensorEvaluationContext, landing: LandingResource) -> dg.SensorResult:
     """New dump files (or new versions by sha256) in the landing folder become partitions and runs."""
     seen: dict[str, str] = json.loads(context.cursor) if context.cursor else {}
-    landing = Path(landing_dir())
-    if not landing.is_dir():
-        return dg.SensorResult(skip_reason=f"landing folder {landing} does not exist")
-    sources = discover_dumps(landing)
+    folder = Path(landing.path)
+    if not folder.is_dir():
+        return dg.SensorResult(skip_reason=f"landing folder {folder} does not exist")
+    sources = discover_dumps(folder)
     changed = [s for s in sources if seen.get(s.dump_file) != s.sha256]
     if not changed:
-        return dg.SensorResult(skip_reason=f"no new dumps among {len(sources)} in {landing}")
+        return dg.SensorResult(skip_reason=f"no new dumps among {len(sources)} in {folder}")
     existing = set(context.instance.get_dynamic_partitions(dumps_partitions.name or "dumps"))
     new_keys = [s.dump_file for s in changed if s.dump_file not in existing]
     seen.update({s.dump_file: s.sha256 for s in changed})

@@ -1,0 +1,53 @@
+"""The landing sensor turns new and changed dump files into partitions and run requests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dagster as dg
+
+from pipelines.resources import LandingResource
+from pipelines.schedules import daily_full_refresh
+from pipelines.sensors import landing_sensor
+
+
+def evaluate(landing: Path, instance: dg.DagsterInstance, cursor: str | None) -> dg.SensorResult:
+    context = dg.build_sensor_context(
+        instance=instance, cursor=cursor, resources={"landing": LandingResource(path=str(landing))}
+    )
+    result = landing_sensor(context)
+    assert isinstance(result, dg.SensorResult)
+    return result
+
+
+def test_new_then_unchanged_then_changed_file(tmp_path: Path) -> None:
+    (tmp_path / "day1.jsonl").write_text('{"title": "a", "body": "b"}\n', encoding="utf-8")
+    instance = dg.DagsterInstance.ephemeral()
+    first = evaluate(tmp_path, instance, None)
+    assert [r.partition_key for r in first.run_requests or []] == ["day1.jsonl"]
+    assert first.dynamic_partitions_requests
+    assert first.dynamic_partitions_requests[0].partition_keys == ["day1.jsonl"]
+    instance.add_dynamic_partitions("dumps", ["day1.jsonl"])
+
+    again = evaluate(tmp_path, instance, first.cursor)
+    assert not again.run_requests and again.skip_reason
+
+    (tmp_path / "day1.jsonl").write_text('{"title": "a", "body": "changed"}\n', encoding="utf-8")
+    changed = evaluate(tmp_path, instance, first.cursor)
+    requests = changed.run_requests or []
+    assert [r.partition_key for r in requests] == ["day1.jsonl"]
+    assert requests[0].run_key != (first.run_requests or [])[0].run_key
+    assert not changed.dynamic_partitions_requests  # same key, new version
+
+
+def test_missing_landing_folder_skips_with_reason(tmp_path: Path) -> None:
+    result = evaluate(tmp_path / "absent", dg.DagsterInstance.ephemeral(), None)
+    assert result.skip_reason and "does not exist" in str(result.skip_reason)
+
+
+def test_daily_refresh_requests_every_partition() -> None:
+    with dg.instance_for_test() as instance:
+        instance.add_dynamic_partitions("dumps", ["a.jsonl", "b.csv"])
+        context = dg.build_schedule_context(instance=instance)
+        requests = daily_full_refresh(context)
+    assert sorted(r.partition_key for r in requests) == ["a.jsonl", "b.csv"]
