@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import dagster as dg
@@ -48,6 +49,8 @@ def test_missing_landing_folder_skips_with_reason(tmp_path: Path) -> None:
 def test_daily_refresh_requests_every_partition() -> None:
     with dg.instance_for_test() as instance:
         instance.add_dynamic_partitions("dumps", ["a.jsonl", "b.csv"])
-        context = dg.build_schedule_context(instance=instance)
+        context = dg.build_schedule_context(
+            instance=instance, scheduled_execution_time=datetime(2026, 11, 26, 3, tzinfo=UTC)
+        )
         requests = daily_full_refresh(context)
     assert sorted(r.partition_key for r in requests) == ["a.jsonl", "b.csv"]

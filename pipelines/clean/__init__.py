@@ -1,0 +1,15 @@
+"""Pure text cleaning: artefacts, Unicode, title/date header lines, boilerplate, language."""
+
+from pipelines.clean.article import CleanedArticle, clean_article
+from pipelines.clean.dates import parse_published_at
+from pipelines.clean.language import SUPPORTED_LANGUAGES, detect_language
+from pipelines.clean.text_normalization import normalize_text
+
+__all__ = [
+    "SUPPORTED_LANGUAGES",
+    "CleanedArticle",
+    "clean_article",
+    "detect_language",
+    "normalize_text",
+    "parse_published_at",
+]
