@@ -26,20 +26,44 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=100_000, help="articles to generate")
     parser.add_argument("--files", type=int, default=10, help="dump files to split them over")
-    parser.add_argument("--workdir", type=Path, default=None,
-                        help="where to write the corpus and warehouse (default: a temp dir)")
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        default=None,
+        help="where to write the corpus and warehouse (default: a temp dir)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the work dir afterwards")
     args = parser.parse_args(argv)
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="news-bench-"))
     landing, warehouse = workdir / "landing", workdir / "bench.duckdb"
     shutil.rmtree(landing, ignore_errors=True)
     warehouse.unlink(missing_ok=True)
-    subprocess.run([sys.executable, str(BENCH_DIR / "generate_corpus.py"), "--articles",
-                    str(args.articles), "--files", str(args.files), "--out", str(landing)],
-                   check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            str(BENCH_DIR / "generate_corpus.py"),
+            "--articles",
+            str(args.articles),
+            "--files",
+            str(args.files),
+            "--out",
+            str(landing),
+        ],
+        check=True,
+    )
     started = time.perf_counter()
-    run = subprocess.run([str(BIN / "news-warehouse"), "run", "--landing", str(landing),
-                          "--warehouse", str(warehouse)], capture_output=True, text=True)
+    run = subprocess.run(
+        [
+            str(BIN / "news-warehouse"),
+            "run",
+            "--landing",
+            str(landing),
+            "--warehouse",
+            str(warehouse),
+        ],
+        capture_output=True,
+        text=True,
+    )
     pipeline_s = time.perf_counter() - started
     peak_rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     if run.returncode not in (0, 1):

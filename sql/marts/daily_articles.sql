@@ -19,7 +19,7 @@ SELECT
     language,
     count(*) AS count_articles,
     count(*) FILTER (WHERE is_canonical) AS count_stories,
-    sum(count_sightings) AS count_sightings,
+    CAST(sum(count_sightings) AS BIGINT) AS count_sightings,
     count(*) FILTER (WHERE is_date_from_sighting) AS count_undated_articles
 FROM dated
 GROUP BY ALL
