@@ -45,7 +45,7 @@ SEED_SHA256 = "f661ba05f53bc1145e673d85ceb1ce19709176aefa95352325075fb315dd965c"
 ZIP_DATE = (2025, 5, 2, 6, 0, 0)
 
 # Suggested quarantine reason codes (the semantic category is the contract).
-MALFORMED_JSON = "malformed_json"
+MALFORMED_JSON = "unparseable_json"
 NOT_AN_OBJECT = "not_an_object"
 MISSING_BODY = "missing_body"
 INVALID_URL = "invalid_url"
@@ -269,7 +269,7 @@ def build_newsplease() -> bytes:
         )
     )
     lines.append("")  # blank line: not a record
-    # malformed_json: truncated object
+    # unparseable_json: truncated object
     lines.append(
         '{"title": "أمطار غزيرة على أبها", "maintext": "هطلت أمطار غزيرة على مدينة أبها مساء '
         "الأحد، ما أدى إلى"

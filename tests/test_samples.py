@@ -1,0 +1,98 @@
+"""The bundled sample dumps end to end: every outcome the samples' contract states."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipelines import cli
+from tests.conftest import PROJECT_DIR, SAMPLES_DIR
+
+SEED_TITLE = "Korea الشمالية أكدت لأول مرة أنها أرسلت جنودًا إلى روسيا."
+
+
+@pytest.fixture(scope="module")
+def samples_warehouse(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
+    warehouse = tmp_path_factory.mktemp("samples") / "news.duckdb"
+    assert cli.run(SAMPLES_DIR, warehouse) == 0
+    return duckdb.connect(str(warehouse), read_only=True)
+
+
+def expected_files() -> dict[str, dict[str, object]]:
+    data = json.loads((PROJECT_DIR / "samples" / "expected_outcomes.json").read_text("utf-8"))
+    return data["files"]
+
+
+def dump_of(dump_file: str) -> str:
+    """The sample file a dump key comes from (zip members roll up to their archive)."""
+    return dump_file.split(".zip/")[0] + ".zip" if ".zip/" in dump_file else dump_file
+
+
+def test_counts_and_reasons_match_the_samples_contract(
+    samples_warehouse: duckdb.DuckDBPyConnection,
+) -> None:
+    read: Counter[str] = Counter()
+    loaded: Counter[str] = Counter()
+    for dump_file, records_read, records_loaded in samples_warehouse.execute(
+        "SELECT dump_file, records_read, records_loaded FROM ops.dump_files"
+    ).fetchall():
+        read[dump_of(dump_file)] += records_read
+        loaded[dump_of(dump_file)] += records_loaded
+    reasons: dict[str, Counter[str]] = {}
+    for dump_file, reason in samples_warehouse.execute(
+        "SELECT dump_file, reject_reason FROM quarantine.rejected_records"
+    ).fetchall():
+        reasons.setdefault(dump_of(dump_file), Counter())[reason] += 1
+    for name, expected in expected_files().items():
+        assert read[name] == expected["records"], name
+        assert loaded[name] == expected["valid"], name
+        assert dict(reasons.get(name, Counter())) == expected["quarantined"], name
+
+
+def test_seed_becomes_one_clean_arabic_article(samples_warehouse: duckdb.DuckDBPyConnection) -> None:
+    rows = samples_warehouse.execute(
+        "SELECT a.title, strftime(a.published_at, '%Y-%m-%d %H:%M'), a.published_at_raw, "
+        "a.language, a.body FROM core.articles AS a JOIN core.article_sightings AS s "
+        "USING (article_id) WHERE s.dump_file = 'text/seed_ar_korea.txt'"
+    ).fetchall()
+    assert len(rows) == 1
+    title, published_at, raw, language, body = rows[0]
+    assert (title, published_at, raw, language) == (
+        SEED_TITLE, "2025-04-28 07:41", "28.04.2025 07:41", "ar"
+    )
+    assert body.startswith("كوريا الشمالية تؤكد لأول مرة أنها أرسلت جنودًا إلى روسيا")
+    assert body.endswith("لم تؤكد رسميًا هذا الإرسال للجنود.")
+    assert "cookies" not in body and "', '" not in body and SEED_TITLE not in body
+
+
+def test_same_page_scraped_three_times_is_one_article(
+    samples_warehouse: duckdb.DuckDBPyConnection,
+) -> None:
+    sightings = samples_warehouse.execute(
+        "SELECT count_sightings FROM core.articles "
+        "WHERE canonical_url = 'https://alwatan-example.sa/local/2025/04/28/riyadh-metro-line-7'"
+    ).fetchall()
+    assert sightings == [(3,)]
+
+
+def test_languages_of_loaded_articles(samples_warehouse: duckdb.DuckDBPyConnection) -> None:
+    expected: Counter[str] = Counter()
+    for spec in expected_files().values():
+        expected.update(spec["valid_languages"])  # type: ignore[arg-type]
+    sightings = Counter(dict(samples_warehouse.execute(
+        "SELECT c.language, count(*) FROM core.article_sightings AS s "
+        "JOIN staging.cleaned_records AS c USING (dump_file, record_index) GROUP BY 1"
+    ).fetchall()))
+    assert sightings == expected
+
+
+def test_marts_are_built(samples_warehouse: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
+    reconciled = samples_warehouse.execute(
+        "SELECT bool_and(is_reconciled), count(*) FROM marts.dump_reconciliation"
+    ).fetchone()
+    assert reconciled == (True, 11)
+    assert samples_warehouse.execute("SELECT count(*) FROM marts.daily_articles").fetchone()[0] > 0
