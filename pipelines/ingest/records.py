@@ -1,0 +1,75 @@
+"""Data types shared by the ingest package and its consumers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+RAW_FIELDS = ("title", "body", "url", "published_at_raw", "language", "authors", "source")
+
+# reject_reason values
+UNPARSEABLE_JSON: Final = "unparseable_json"
+NOT_AN_OBJECT: Final = "not_an_object"
+BAD_ENCODING: Final = "bad_encoding"
+MALFORMED_ROW: Final = "malformed_row"
+UNPARSEABLE_LITERAL: Final = "unparseable_literal"
+FILE_TOO_LARGE: Final = "file_too_large"
+UNREADABLE_FILE: Final = "unreadable_file"
+REJECT_REASONS: Final = (
+    UNPARSEABLE_JSON,
+    NOT_AN_OBJECT,
+    BAD_ENCODING,
+    MALFORMED_ROW,
+    UNPARSEABLE_LITERAL,
+    FILE_TOO_LARGE,
+    UNREADABLE_FILE,
+)
+
+FORMATS: Final = ("jsonl", "json_array", "csv", "tsv", "parquet", "text", "text_list")
+COMPRESSIONS: Final = ("none", "gzip", "zstd", "bz2")
+
+MAX_RAW_CHARS: Final = 100_000
+
+
+@dataclass(frozen=True)
+class DumpSource:
+    dump_file: str  # path relative to the landing dir; a zip member is "archive.zip/member/path"
+    path: Path  # the file on disk (the zip itself for a member)
+    member: str | None  # zip member name, else None
+    sha256: str  # hex sha256 of the dump's bytes (uncompressed member bytes for a zip member)
+    bytes: int  # size of those bytes
+
+
+@dataclass
+class RawRecord:
+    record_locator: str  # "line:12", "index:3", "row:5", "file" or "byte:1234"
+    record_index: int  # 0-based ordinal within the dump, rejected records included
+    raw_record: str  # original text of the record
+    fields: dict[str, str | None] | None  # RAW_FIELDS + "extra"; None when rejected
+    reject_reason: str | None = None
+    reject_detail: str | None = None
+
+    @property
+    def rejected(self) -> bool:
+        return self.reject_reason is not None
+
+
+def cap(text: str, limit: int = MAX_RAW_CHARS) -> str:
+    return text if len(text) <= limit else text[:limit]
+
+
+def accepted(locator: str, raw: str, fields: dict[str, str | None]) -> RawRecord:
+    """A record whose record_index is assigned later by the reader."""
+    return RawRecord(record_locator=locator, record_index=-1, raw_record=raw, fields=fields)
+
+
+def rejected(locator: str, raw: str, reason: str, detail: str) -> RawRecord:
+    return RawRecord(
+        record_locator=locator,
+        record_index=-1,
+        raw_record=cap(raw),
+        fields=None,
+        reject_reason=reason,
+        reject_detail=detail,
+    )
