@@ -11,6 +11,10 @@ DEFAULT_WAREHOUSE = PROJECT_DIR / "warehouse" / "news.duckdb"
 LANDING_ENV = "NEWS_LANDING_DIR"
 WAREHOUSE_ENV = "NEWS_WAREHOUSE"
 BATCH_SIZE = 5_000
+CLEAN_BATCH_SIZE = 1_000
+# Below this many records a dump is cleaned in-process: spawning workers costs about a second.
+PARALLEL_CLEAN_MIN_RECORDS = 4_000
+CLEAN_WORKERS_ENV = "NEWS_CLEAN_WORKERS"
 
 
 def landing_dir() -> Path:
@@ -21,3 +25,10 @@ def landing_dir() -> Path:
 def warehouse_path() -> Path:
     """The DuckDB file the pipeline writes."""
     return Path(os.environ.get(WAREHOUSE_ENV) or DEFAULT_WAREHOUSE)
+
+
+def clean_workers(record_count: int) -> int:
+    """Processes for the clean stage: NEWS_CLEAN_WORKERS, else one per core for big dumps."""
+    if record_count < PARALLEL_CLEAN_MIN_RECORDS:
+        return 1
+    return max(1, int(os.environ.get(CLEAN_WORKERS_ENV) or os.cpu_count() or 1))

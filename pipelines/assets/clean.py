@@ -4,12 +4,12 @@ from collections import Counter
 
 import dagster as dg
 
-from pipelines.clean.batches import clean_records
+from pipelines.clean.parallel import clean_batches
 from pipelines.ingest.frames import count_reasons, rejected_records_table
 from pipelines.partitions import WAREHOUSE_POOL, dumps_partitions
 from pipelines.resources import WarehouseResource
-from pipelines.settings import BATCH_SIZE
-from pipelines.warehouse import insert_batch, iter_arrow_batches, run, transaction
+from pipelines.settings import CLEAN_BATCH_SIZE, clean_workers
+from pipelines.warehouse import fetch_rows, insert_batch, iter_arrow_batches, run, transaction
 
 
 @dg.asset(
@@ -30,15 +30,20 @@ def cleaned_records(
     with warehouse.open() as con, transaction(con):
         run(con, "load/delete_cleaned_records_partition", key)
         run(con, "load/delete_rejected_records_partition", {**key, "stage": "clean"})
-        for arrow_batch in iter_arrow_batches(
-            con, "load/select_valid_records_partition", key, BATCH_SIZE
-        ):
-            records = arrow_batch.to_pylist()
-            batch = clean_records(records, context.partition_key)
+        count = fetch_rows(con, "load/count_valid_records_partition", key)[0][0]
+        workers = clean_workers(count)
+        context.log.info(f"cleaning {count:,} records on {workers} process(es)")
+        record_batches = (
+            arrow_batch.to_pylist()
+            for arrow_batch in iter_arrow_batches(
+                con, "load/select_valid_records_partition", key, CLEAN_BATCH_SIZE
+            )
+        )
+        for batch in clean_batches(record_batches, context.partition_key, workers):
             insert_batch(con, "load/insert_cleaned_records", batch.table())
-            if batch.rejections:
+            if batch.rejections and batch.seen_at is not None:
                 insert_batch(con, "load/insert_rejected_records", rejected_records_table(
-                    batch.rejections, context.partition_key, "clean", records[0]["ingested_at"]))
+                    batch.rejections, context.partition_key, "clean", batch.seen_at))
             cleaned += len(batch.rows)
             removed.update(batch.removed)
             rejected.update(count_reasons(batch.rejections))

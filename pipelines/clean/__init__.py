@@ -2,7 +2,7 @@
 
 from pipelines.clean.article import CleanedArticle, clean_article
 from pipelines.clean.dates import parse_published_at
-from pipelines.clean.language import SUPPORTED_LANGUAGES, detect_language
+from pipelines.clean.language import SUPPORTED_LANGUAGES, detect_language, detect_languages
 from pipelines.clean.text_normalization import normalize_text
 
 __all__ = [
@@ -10,6 +10,7 @@ __all__ = [
     "CleanedArticle",
     "clean_article",
     "detect_language",
+    "detect_languages",
     "normalize_text",
     "parse_published_at",
 ]

@@ -1,14 +1,15 @@
-"""Clean a batch of validated raw records into the staging layout (text, date, language, identity)."""
+"""Clean a batch of validated raw records into the staging layout (text, date, language, id)."""
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 import pyarrow as pa
 
-from pipelines.clean import clean_article, detect_language
+from pipelines.clean import clean_article, detect_languages
 from pipelines.dedup.identity import canonical_url, content_hash, make_article_id
 
 PLAIN_TEXT_FORMATS = frozenset({"text", "text_list"})
@@ -41,6 +42,7 @@ class CleanedBatch:
     rows: list[dict[str, Any]] = field(default_factory=list)
     rejections: list[dict[str, object]] = field(default_factory=list)
     removed: Counter[str] = field(default_factory=Counter)
+    seen_at: datetime | None = None
 
     def table(self) -> pa.Table:
         return pa.Table.from_pylist(self.rows, schema=STAGING_SCHEMA)
@@ -48,7 +50,7 @@ class CleanedBatch:
 
 def clean_records(records: list[dict[str, Any]], dump_file: str) -> CleanedBatch:
     """Clean each validated record; one whose body is empty after cleaning is rejected."""
-    batch = CleanedBatch()
+    batch = CleanedBatch(seen_at=records[0]["ingested_at"] if records else None)
     for record in records:
         cleaned = clean_article(
             title=record["title"],
@@ -82,7 +84,7 @@ def clean_records(records: list[dict[str, Any]], dump_file: str) -> CleanedBatch
                 "source": record["source"] or _host(canonical),
                 "title": cleaned.title,
                 "body": cleaned.body,
-                "language": detect_language(cleaned.body) or _declared(record["language"]),
+                "language": _declared(record["language"]),  # until detected below
                 "published_at": cleaned.published_at,
                 "published_at_raw": cleaned.published_at_raw,
                 "content_hash": body_hash,
@@ -91,6 +93,9 @@ def clean_records(records: list[dict[str, Any]], dump_file: str) -> CleanedBatch
                 "seen_at": record["ingested_at"],
             }
         )
+    detected = detect_languages([row["body"] for row in batch.rows])
+    for row, language in zip(batch.rows, detected, strict=True):
+        row["language"] = language or row["language"]
     return batch
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from pipelines.clean.boilerplate_signals import (
@@ -10,6 +11,8 @@ from pipelines.clean.boilerplate_signals import (
     STANDALONE_BOILERPLATE_LINE_RE,
     STRONG,
     TEASER_LINE_RE,
+    has_signal_keyword,
+    is_button_label,
     may_contain_signal,
 )
 
@@ -77,12 +80,12 @@ def _boilerplate_suffix_start(scores: list[SentenceScore]) -> int | None:
     return start if start < len(scores) else None
 
 
-def _standalone_line_reason(line: str) -> str | None:
+def _standalone_line_reason(line: str, signal: Callable[[str], bool]) -> str | None:
     if STANDALONE_BOILERPLATE_LINE_RE.match(line):
         return BOILERPLATE
     if TEASER_LINE_RE.match(line) and len(line.split()) <= _MAX_TEASER_WORDS:
         return BOILERPLATE
-    if len(line) > _MAX_STANDALONE_LINE_CHARS or not may_contain_signal(line):
+    if len(line) > _MAX_STANDALONE_LINE_CHARS or not signal(line):
         return None
     scores = _score_block(line)
     if _is_predominantly_boilerplate(scores, _STANDALONE_LINE_MIN_SHARE):
@@ -90,14 +93,16 @@ def _standalone_line_reason(line: str) -> str | None:
     return None
 
 
-def _strip_trailing_boilerplate(lines: list[str], reasons: list[str]) -> list[str]:
+def _strip_trailing_boilerplate(
+    lines: list[str], reasons: list[str], signal: Callable[[str], bool]
+) -> list[str]:
     """Drop boilerplate blocks from the end, and a banner glued to the last sentence."""
     end = len(lines)  # lines[end:] are removed
     for index in range(len(lines) - 1, -1, -1):
         line = lines[index]
         if not line:
             continue
-        scores = _score_block(line) if may_contain_signal(line) else []
+        scores = _score_block(line) if signal(line) else []
         suffix_start = _boilerplate_suffix_start(scores)
         if suffix_start == 0 or (
             suffix_start is None and _is_predominantly_boilerplate(scores, _TRAILING_MIN_SHARE)
@@ -119,8 +124,10 @@ def remove_boilerplate(text: str) -> tuple[str, tuple[str, ...]]:
     """Drop boilerplate at the end and boilerplate lines anywhere; return text and reasons."""
     reasons: list[str] = []
     kept_lines: list[str] = []
-    for line in _strip_trailing_boilerplate(text.split("\n"), reasons):
-        reason = _standalone_line_reason(line) if line else None
+    # One keyword scan of the whole text spares a scan per line in the common clean case.
+    signal = may_contain_signal if has_signal_keyword(text) else is_button_label
+    for line in _strip_trailing_boilerplate(text.split("\n"), reasons, signal):
+        reason = _standalone_line_reason(line, signal) if line else None
         if reason is None:
             kept_lines.append(line)
         else:

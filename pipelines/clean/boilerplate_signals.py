@@ -130,11 +130,17 @@ SIGNAL_KEYWORDS = tuple(
 BUTTON_LABEL_MAX_CHARS = 40
 
 
-def may_contain_signal(text: str) -> bool:
-    if len(text) <= BUTTON_LABEL_MAX_CHARS and BUTTON_LABEL_RE.match(text.strip()):
-        return True
+def is_button_label(text: str) -> bool:
+    return len(text) <= BUTTON_LABEL_MAX_CHARS and BUTTON_LABEL_RE.match(text.strip()) is not None
+
+
+def has_signal_keyword(text: str) -> bool:
     lowered = text.lower()
     return any(keyword in lowered for keyword in SIGNAL_KEYWORDS)
+
+
+def may_contain_signal(text: str) -> bool:
+    return is_button_label(text) or has_signal_keyword(text)
 
 
 # Teaser lines that link elsewhere ("Read also: ...", "اقرأ أيضا: ..."). Words that can also
