@@ -11,18 +11,12 @@ from pathlib import Path
 import dagster as dg
 
 from pipelines import settings
-from pipelines.assets.clean import cleaned_records
-from pipelines.assets.dedup import article_clusters
-from pipelines.assets.ingest import raw_records
-from pipelines.assets.load import articles
-from pipelines.assets.marts import mart_assets
-from pipelines.assets.validate import validated_records
+from pipelines.assets import DUMP_ASSETS, MART_ASSETS
 from pipelines.ingest import discover_dumps
 from pipelines.partitions import dumps_partitions
 from pipelines.report import format_status, loaded_versions
 from pipelines.resources import LandingResource, WarehouseResource
 
-DUMP_ASSETS = [raw_records, validated_records, cleaned_records, articles, article_clusters]
 QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 
 
@@ -82,7 +76,7 @@ def run(landing: Path, warehouse: Path, *, force: bool = False, verbose: bool = 
         problems += _problems(result, source.dump_file)
         print(f"[{number}/{len(pending)}] {source.dump_file}: "
               f"{'ok' if result.success else 'FAILED'} in {time.monotonic() - began:.1f}s")
-    marts = dg.materialize([*DUMP_ASSETS, *mart_assets], selection=dg.AssetSelection.groups("marts"),
+    marts = dg.materialize([*DUMP_ASSETS, *MART_ASSETS], selection=dg.AssetSelection.groups("marts"),
                            instance=instance, resources=resources, raise_on_error=False,
                            run_config=run_config)
     problems += _problems(marts, "marts")

@@ -11,7 +11,7 @@ from pipelines.resources import LandingResource
 
 dump_assets_job = dg.define_asset_job(
     "ingest_dump_job",
-    selection=dg.AssetSelection.groups("ingest", "validate", "clean", "load", "dedup"),
+    selection=dg.AssetSelection.all() - dg.AssetSelection.groups("marts"),
     description="Ingest, validate, clean, load and cluster one dump file.",
 )
 

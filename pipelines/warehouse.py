@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from collections.abc import Iterator, Mapping
@@ -24,6 +25,9 @@ DDL_FILES = (
 )
 # No TimeZone setting: it needs the icu extension; without it TIMESTAMPTZ values are shown in UTC.
 CONNECTION_CONFIG = {"autoinstall_known_extensions": "false", "autoload_known_extensions": "false"}
+MEMORY_LIMIT_ENV = "NEWS_DUCKDB_MEMORY_LIMIT"
+# DuckDB's default (80% of RAM) lets its buffer cache grow with the warehouse; spill instead.
+DEFAULT_MEMORY_LIMIT = "1GB"
 Params = Mapping[str, Any] | None
 PARAM_PATTERN = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 
@@ -41,7 +45,9 @@ def connect(path: str | Path, *, read_only: bool = False, retries: int = 20) -> 
     delay = 0.1
     for attempt in range(retries):
         try:
-            return duckdb.connect(str(path), read_only=read_only, config=dict(CONNECTION_CONFIG))
+            config = {**CONNECTION_CONFIG,
+                      "memory_limit": os.environ.get(MEMORY_LIMIT_ENV) or DEFAULT_MEMORY_LIMIT}
+            return duckdb.connect(str(path), read_only=read_only, config=config)
         except duckdb.IOException as error:
             if "lock" not in str(error).lower() or attempt == retries - 1:
                 raise

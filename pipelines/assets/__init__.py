@@ -1,0 +1,13 @@
+"""Every asset of the code location, in pipeline order: add a new stage's asset here only."""
+
+from pipelines.assets.clean import cleaned_records
+from pipelines.assets.dedup import article_clusters
+from pipelines.assets.ingest import raw_records
+from pipelines.assets.load import articles
+from pipelines.assets.marts import mart_assets
+from pipelines.assets.validate import validated_records
+
+# Partitioned by dump: materialized together for each new or changed dump.
+DUMP_ASSETS = [raw_records, validated_records, cleaned_records, articles, article_clusters]
+# Unpartitioned: rebuilt after loads (automation) and daily (schedule).
+MART_ASSETS = list(mart_assets)
