@@ -18,6 +18,7 @@ RAW_RECORDS_SCHEMA = pa.schema(
         ("dump_format", pa.string()),
         ("raw_record", pa.string()),
         *[(name, pa.string()) for name in RAW_FIELDS],
+        ("published_at_source", pa.string()),
         ("extra", pa.string()),
         ("ingested_at", pa.timestamp("us", tz="UTC")),
     ]
@@ -48,7 +49,7 @@ def raw_records_table(
         "dump_format": [dump_format] * len(kept),
         "raw_record": [r.raw_record for r in kept],
     }
-    for name in (*RAW_FIELDS, "extra"):
+    for name in (*RAW_FIELDS, "published_at_source", "extra"):
         columns[name] = [r.fields.get(name) if r.fields else None for r in kept]
     columns["ingested_at"] = [ingested_at] * len(kept)
     return pa.Table.from_pydict(columns, schema=RAW_RECORDS_SCHEMA)

@@ -9,6 +9,7 @@ CREATE TABLE IF NOT EXISTS raw.records (
     body VARCHAR,
     url VARCHAR,
     published_at_raw VARCHAR,
+    published_at_source VARCHAR,      -- where the reader found the date: NULL = a record field, 'html' = page metadata
     language VARCHAR,
     authors VARCHAR,
     source VARCHAR,
