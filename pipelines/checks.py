@@ -30,7 +30,9 @@ def specs(asset: str, checks: tuple[tuple[str, str], ...]) -> list[dg.AssetCheck
     return [dg.AssetCheckSpec(name, asset=asset, description=text) for name, text in checks]
 
 
-def load_check_results(con: duckdb.DuckDBPyConnection, dump_file: str) -> Iterator[dg.AssetCheckResult]:
+def load_check_results(
+    con: duckdb.DuckDBPyConnection, dump_file: str
+) -> Iterator[dg.AssetCheckResult]:
     """Results of the checks declared on `articles` after loading `dump_file`."""
     unreconciled = fetch_rows(con, "checks/count_unreconciled_dumps", {"dump_file": dump_file})
     yield dg.AssetCheckResult(
@@ -44,7 +46,9 @@ def load_check_results(con: duckdb.DuckDBPyConnection, dump_file: str) -> Iterat
         ("sightings_reference_articles", "checks/count_orphan_sightings"),
     ):
         count = fetch_rows(con, sql)[0][0]
-        yield dg.AssetCheckResult(check_name=name, passed=count == 0, metadata={"violations": count})
+        yield dg.AssetCheckResult(
+            check_name=name, passed=count == 0, metadata={"violations": count}
+        )
     articles = run(con, "checks/select_core_articles_sample", {"dump_file": dump_file}).pl()
     try:
         ArticleSchema.validate(articles, lazy=True)
@@ -56,8 +60,11 @@ def load_check_results(con: duckdb.DuckDBPyConnection, dump_file: str) -> Iterat
         yield dg.AssetCheckResult(
             check_name="articles_match_contract",
             passed=False,
-            metadata={"rows": articles.height, "failures": cases.height,
-                      "examples": dg.MetadataValue.md(str(cases.head(10)))},
+            metadata={
+                "rows": articles.height,
+                "failures": cases.height,
+                "examples": dg.MetadataValue.md(str(cases.head(10))),
+            },
         )
 
 
@@ -65,4 +72,6 @@ def cluster_check_results(con: duckdb.DuckDBPyConnection) -> Iterator[dg.AssetCh
     """Results of the checks declared on `article_clusters`."""
     counts = fetch_rows(con, "checks/count_cluster_violations")[0]
     for (name, _), count in zip(CLUSTER_CHECKS, counts, strict=True):
-        yield dg.AssetCheckResult(check_name=name, passed=count == 0, metadata={"violations": count})
+        yield dg.AssetCheckResult(
+            check_name=name, passed=count == 0, metadata={"violations": count}
+        )

@@ -24,17 +24,28 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="news-warehouse", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     run_cmd = commands.add_parser("run", help="materialize every asset on every dump in-process")
-    run_cmd.add_argument("--landing", type=Path, default=settings.landing_dir(),
-                         help=f"folder of raw dumps (default: ${settings.LANDING_ENV} or the samples)")
-    run_cmd.add_argument("--warehouse", type=Path, default=settings.warehouse_path(),
-                         help=f"DuckDB file to write (default: ${settings.WAREHOUSE_ENV} or "
-                              "warehouse/news.duckdb)")
-    run_cmd.add_argument("--force", action="store_true",
-                         help="reprocess dumps whose current version is already loaded")
+    run_cmd.add_argument(
+        "--landing",
+        type=Path,
+        default=settings.landing_dir(),
+        help=f"folder of raw dumps (default: ${settings.LANDING_ENV} or the samples)",
+    )
+    run_cmd.add_argument(
+        "--warehouse",
+        type=Path,
+        default=settings.warehouse_path(),
+        help=f"DuckDB file to write (default: ${settings.WAREHOUSE_ENV} or warehouse/news.duckdb)",
+    )
+    run_cmd.add_argument(
+        "--force",
+        action="store_true",
+        help="reprocess dumps whose current version is already loaded",
+    )
     run_cmd.add_argument("--verbose", action="store_true", help="show Dagster's INFO logs")
     status_cmd = commands.add_parser("status", help="print rows per table and reconciliation")
-    status_cmd.add_argument("--warehouse", type=Path, default=settings.warehouse_path(),
-                            help="DuckDB file to read")
+    status_cmd.add_argument(
+        "--warehouse", type=Path, default=settings.warehouse_path(), help="DuckDB file to read"
+    )
     args = parser.parse_args(argv)
     if args.command == "status":
         return status(args.warehouse)
@@ -43,7 +54,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def status(warehouse: Path) -> int:
     if not warehouse.exists():
-        print(f"error: no warehouse at {warehouse}; run `news-warehouse run` first", file=sys.stderr)
+        print(
+            f"error: no warehouse at {warehouse}; run `news-warehouse run` first", file=sys.stderr
+        )
         return 2
     text, all_ok = format_status(warehouse)
     print(text)
@@ -59,10 +72,18 @@ def run(landing: Path, warehouse: Path, *, force: bool = False, verbose: bool = 
     sources = discover_dumps(landing)
     done = {} if force else loaded_versions(warehouse)
     pending = [s for s in sources if done.get(s.dump_file) != s.sha256]
-    print(f"{len(sources)} dumps in {landing}; {len(sources) - len(pending)} already loaded, "
-          f"{len(pending)} to process")
-    instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
-    instance.add_dynamic_partitions(dumps_partitions.name or "dumps", [s.dump_file for s in sources])
+    print(
+        f"{len(sources)} dumps in {landing}; {len(sources) - len(pending)} already loaded, "
+        f"{len(pending)} to process"
+    )
+    instance = (
+        dg.DagsterInstance.get()
+        if os.environ.get("DAGSTER_HOME")
+        else dg.DagsterInstance.ephemeral()
+    )
+    instance.add_dynamic_partitions(
+        dumps_partitions.name or "dumps", [s.dump_file for s in sources]
+    )
     resources = {
         "landing": LandingResource(path=str(landing)),
         "warehouse": WarehouseResource(database=str(warehouse)),
@@ -71,14 +92,27 @@ def run(landing: Path, warehouse: Path, *, force: bool = False, verbose: bool = 
     problems: list[str] = []
     for number, source in enumerate(pending, 1):
         began = time.monotonic()
-        result = dg.materialize(DUMP_ASSETS, partition_key=source.dump_file, instance=instance,
-                                resources=resources, raise_on_error=False, run_config=run_config)
+        result = dg.materialize(
+            DUMP_ASSETS,
+            partition_key=source.dump_file,
+            instance=instance,
+            resources=resources,
+            raise_on_error=False,
+            run_config=run_config,
+        )
         problems += _problems(result, source.dump_file)
-        print(f"[{number}/{len(pending)}] {source.dump_file}: "
-              f"{'ok' if result.success else 'FAILED'} in {time.monotonic() - began:.1f}s")
-    marts = dg.materialize([*DUMP_ASSETS, *MART_ASSETS], selection=dg.AssetSelection.groups("marts"),
-                           instance=instance, resources=resources, raise_on_error=False,
-                           run_config=run_config)
+        print(
+            f"[{number}/{len(pending)}] {source.dump_file}: "
+            f"{'ok' if result.success else 'FAILED'} in {time.monotonic() - began:.1f}s"
+        )
+    marts = dg.materialize(
+        [*DUMP_ASSETS, *MART_ASSETS],
+        selection=dg.AssetSelection.groups("marts"),
+        instance=instance,
+        resources=resources,
+        raise_on_error=False,
+        run_config=run_config,
+    )
     problems += _problems(marts, "marts")
     print(f"done in {time.monotonic() - started:.1f}s\n")
     if warehouse.exists():

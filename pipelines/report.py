@@ -16,20 +16,23 @@ def loaded_versions(warehouse: Path) -> dict[str, str]:
 
 
 def format_status(warehouse: Path) -> tuple[str, bool]:
-    """A printable summary (rows per table, reconciliation per dump) and whether every dump reconciles."""
+    """Printable summary (rows per table, reconciliation per dump); True if all reconcile."""
     with open_warehouse(warehouse, read_only=True) as con:
         counts = fetch_rows(con, "report/select_table_counts")
         dumps = fetch_dicts(con, "report/select_reconciliation")
     lines = [f"warehouse: {warehouse}", "", "rows per table:"]
     lines += [f"  {name:<30} {count:>10,}" for name, count in counts]
     lines += ["", "reconciliation per dump (read = loaded + quarantined):"]
-    header = f"  {'dump_file':<44} {'format':<10} {'read':>8} {'loaded':>8} {'quar.':>6}  ok  reasons"
+    header = (
+        f"  {'dump_file':<44} {'format':<10} {'read':>8} {'loaded':>8} {'quar.':>6}  ok  reasons"
+    )
     lines.append(header)
     for d in dumps:
         ok = "yes" if d["is_reconciled"] else "NO"
         lines.append(
             f"  {d['dump_file'][:44]:<44} {d['format'] or '':<10} {d['records_read']:>8,} "
-            f"{d['records_loaded']:>8,} {d['records_quarantined']:>6,}  {ok:<3} {d['reject_reasons']}"
+            f"{d['records_loaded']:>8,} {d['records_quarantined']:>6,}  {ok:<3} "
+            f"{d['reject_reasons']}"
         )
     all_ok = all(d["is_reconciled"] for d in dumps)
     lines.append("")

@@ -23,7 +23,7 @@ class LandingResource(dg.ConfigurableResource):
     path: str
 
     def dump_source(self, dump_file: str) -> DumpSource:
-        """The dump behind a partition key; a clear error when it is gone from the landing folder."""
+        """The dump behind a partition key; a clear error when it left the landing folder."""
         try:
             return source_for_key(Path(self.path), dump_file)
         except FileNotFoundError as error:

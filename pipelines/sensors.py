@@ -21,8 +21,10 @@ dump_assets_job = dg.define_asset_job(
     minimum_interval_seconds=30,
     default_status=dg.DefaultSensorStatus.RUNNING,
 )
-def landing_sensor(context: dg.SensorEvaluationContext, landing: LandingResource) -> dg.SensorResult:
-    """New dump files (or new versions by sha256) in the landing folder become partitions and runs."""
+def landing_sensor(
+    context: dg.SensorEvaluationContext, landing: LandingResource
+) -> dg.SensorResult:
+    """New dump files (or new versions by sha256) in the landing folder become runs."""
     seen: dict[str, str] = json.loads(context.cursor) if context.cursor else {}
     folder = Path(landing.path)
     if not folder.is_dir():
@@ -39,6 +41,8 @@ def landing_sensor(context: dg.SensorEvaluationContext, landing: LandingResource
             dg.RunRequest(run_key=f"{s.dump_file}@{s.sha256}", partition_key=s.dump_file)
             for s in changed
         ],
-        dynamic_partitions_requests=[dumps_partitions.build_add_request(new_keys)] if new_keys else [],
+        dynamic_partitions_requests=[dumps_partitions.build_add_request(new_keys)]
+        if new_keys
+        else [],
         cursor=json.dumps(seen, sort_keys=True),
     )

@@ -1,4 +1,4 @@
-"""Where the landing folder and the warehouse file are: environment first, then the bundled defaults."""
+"""Where the landing folder and the warehouse are: environment first, then bundled defaults."""
 
 from __future__ import annotations
 

@@ -1,15 +1,15 @@
-"""Validate raw records against the Pandera contract and name the reason each failure is rejected."""
+"""Validate raw records against the Pandera contract; name the reason each failure is rejected."""
 
 from __future__ import annotations
 
-import polars as pl
 import pandera.polars as pa
+import polars as pl
 
 from schemas.raw import REJECT_REASON_BY_CHECK, RawRecordSchema
 
 
 def find_rejections(records: pl.DataFrame) -> list[dict[str, object]]:
-    """Quarantine rows for the records that break RawRecordSchema, one per record (lazy validation)."""
+    """Quarantine rows for records breaking RawRecordSchema, one per record (lazy validation)."""
     try:
         RawRecordSchema.validate(records, lazy=True)
     except pa.errors.SchemaErrors as errors:

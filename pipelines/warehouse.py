@@ -38,15 +38,19 @@ def sql_text(name: str) -> str:
     return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
-def connect(path: str | Path, *, read_only: bool = False, retries: int = 20) -> duckdb.DuckDBPyConnection:
+def connect(
+    path: str | Path, *, read_only: bool = False, retries: int = 20
+) -> duckdb.DuckDBPyConnection:
     """Open the warehouse file, waiting while another process holds its write lock."""
     if not read_only:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
     delay = 0.1
     for attempt in range(retries):
         try:
-            config = {**CONNECTION_CONFIG,
-                      "memory_limit": os.environ.get(MEMORY_LIMIT_ENV) or DEFAULT_MEMORY_LIMIT}
+            config: dict[str, str | bool | int | float | list[str]] = {
+                **CONNECTION_CONFIG,
+                "memory_limit": os.environ.get(MEMORY_LIMIT_ENV) or DEFAULT_MEMORY_LIMIT,
+            }
             return duckdb.connect(str(path), read_only=read_only, config=config)
         except duckdb.IOException as error:
             if "lock" not in str(error).lower() or attempt == retries - 1:
@@ -57,7 +61,9 @@ def connect(path: str | Path, *, read_only: bool = False, retries: int = 20) -> 
 
 
 @contextmanager
-def open_warehouse(path: str | Path, *, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+def open_warehouse(
+    path: str | Path, *, read_only: bool = False
+) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection to the warehouse with every table created."""
     con = connect(path, read_only=read_only)
     try:
@@ -86,7 +92,9 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
     con.execute("COMMIT")
 
 
-def run(con: duckdb.DuckDBPyConnection, name: str, params: Params = None) -> duckdb.DuckDBPyConnection:
+def run(
+    con: duckdb.DuckDBPyConnection, name: str, params: Params = None
+) -> duckdb.DuckDBPyConnection:
     """Execute `sql/<name>.sql`, binding those of `params` that the file names as `$param`."""
     text = sql_text(name)
     return con.execute(text, _used(text, params))
@@ -104,12 +112,16 @@ def run_script(con: duckdb.DuckDBPyConnection, name: str) -> None:
     con.execute(sql_text(name))
 
 
-def fetch_rows(con: duckdb.DuckDBPyConnection, name: str, params: Params = None) -> list[tuple[Any, ...]]:
+def fetch_rows(
+    con: duckdb.DuckDBPyConnection, name: str, params: Params = None
+) -> list[tuple[Any, ...]]:
     """All rows of `sql/<name>.sql`."""
     return run(con, name, params).fetchall()
 
 
-def fetch_dicts(con: duckdb.DuckDBPyConnection, name: str, params: Params = None) -> list[dict[str, Any]]:
+def fetch_dicts(
+    con: duckdb.DuckDBPyConnection, name: str, params: Params = None
+) -> list[dict[str, Any]]:
     """All rows of `sql/<name>.sql` as dicts keyed by column name."""
     cursor = run(con, name, params)
     columns = [d[0] for d in cursor.description or []]
@@ -135,9 +147,7 @@ def iter_arrow_batches(
     cursor = con.cursor()
     try:
         text = sql_text(name)
-        reader = cursor.execute(text, _used(text, params)).to_arrow_reader(
-            batch_size
-        )
+        reader = cursor.execute(text, _used(text, params)).to_arrow_reader(batch_size)
         yield from reader
     finally:
         cursor.close()

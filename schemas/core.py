@@ -1,9 +1,9 @@
-"""Pandera contracts for the core and quarantine tables (checked by asset checks after each load)."""
+"""Pandera contracts for the core and quarantine tables (checked by asset checks after loads)."""
 
 from __future__ import annotations
 
-import polars as pl
 import pandera.polars as pa
+import polars as pl
 from pandera.engines.polars_engine import DateTime
 
 from schemas.raw import URL_PATTERN
@@ -28,6 +28,7 @@ class ArticleSchema(pa.DataFrameModel):
     count_sightings: int = pa.Field(ge=1)
 
     @pa.dataframe_check
+    @classmethod
     def last_seen_not_before_first(cls, data: pa.PolarsData) -> pl.LazyFrame:
         return data.lazyframe.select(pl.col("last_seen_at") >= pl.col("first_seen_at"))
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import polars as pl
 import pandera.polars as pa
+import polars as pl
 
 URL_PATTERN = r"^https?://[^\s/?#]+\.[^\s/?#]+([/?#]\S*)?$"
 MAX_TITLE_CHARS = 2_000
@@ -39,26 +39,29 @@ class RawRecordSchema(pa.DataFrameModel):
     extra: str = pa.Field(nullable=True)
 
     @pa.dataframe_check
+    @classmethod
     def has_body(cls, data: pa.PolarsData) -> pl.LazyFrame:
         return data.lazyframe.select(
             pl.col("body").fill_null("").str.strip_chars().str.len_chars() > 0
         )
 
     @pa.dataframe_check
+    @classmethod
     def url_is_valid(cls, data: pa.PolarsData) -> pl.LazyFrame:
         url = pl.col("url")
         return data.lazyframe.select(
-            url.is_null()
-            | (url.str.contains(URL_PATTERN) & (url.str.len_chars() <= MAX_URL_CHARS))
+            url.is_null() | (url.str.contains(URL_PATTERN) & (url.str.len_chars() <= MAX_URL_CHARS))
         )
 
     @pa.dataframe_check
+    @classmethod
     def title_length_ok(cls, data: pa.PolarsData) -> pl.LazyFrame:
         return data.lazyframe.select(
             pl.col("title").is_null() | (pl.col("title").str.len_chars() <= MAX_TITLE_CHARS)
         )
 
     @pa.dataframe_check
+    @classmethod
     def published_at_raw_length_ok(cls, data: pa.PolarsData) -> pl.LazyFrame:
         raw = pl.col("published_at_raw")
         return data.lazyframe.select(raw.is_null() | (raw.str.len_chars() <= MAX_DATE_CHARS))

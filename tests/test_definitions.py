@@ -11,8 +11,14 @@ def test_definitions_load() -> None:
     dg.Definitions.validate_loadable(defs)
     graph = defs.resolve_asset_graph()
     keys = {key.to_user_string() for key in graph.get_all_asset_keys()}
-    assert {"raw_records", "validated_records", "cleaned_records", "articles",
-            "article_clusters", "marts/daily_articles"} <= keys
+    assert {
+        "raw_records",
+        "validated_records",
+        "cleaned_records",
+        "articles",
+        "article_clusters",
+        "marts/daily_articles",
+    } <= keys
 
 
 def test_every_asset_has_a_one_line_description() -> None:

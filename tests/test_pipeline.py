@@ -29,7 +29,9 @@ def snapshot(warehouse: Path) -> dict[str, list[tuple[object, ...]]]:
     """Every row of every table that a re-run must leave unchanged."""
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
-        return {t: con.execute(f"SELECT * FROM {t} ORDER BY {o}").fetchall() for t, o in TABLES.items()}
+        return {
+            t: con.execute(f"SELECT * FROM {t} ORDER BY {o}").fetchall() for t, o in TABLES.items()
+        }
     finally:
         con.close()
 
@@ -52,7 +54,9 @@ ARTICLE = {
 @pytest.fixture
 def small_landing(tmp_path: Path) -> Path:
     landing = tmp_path / "landing"
-    wire = dict(ARTICLE, url="https://other.example.org/wire/bridge", date_publish="2025-04-28 09:00")
+    wire = dict(
+        ARTICLE, url="https://other.example.org/wire/bridge", date_publish="2025-04-28 09:00"
+    )
     write_jsonl(landing / "a.jsonl", [ARTICLE, wire, "{broken", 7, dict(ARTICLE, maintext=" ")])
     write_jsonl(landing / "b.jsonl", [dict(ARTICLE, url="https://NEWS.example.com/bridge/#top")])
     return landing
@@ -110,7 +114,9 @@ def test_unchanged_dump_is_a_no_op_and_changed_dump_is_a_new_version(
     con = duckdb.connect(str(warehouse), read_only=True)
     versions = con.execute("SELECT count(*) FROM ops.dump_versions WHERE dump_file = 'b.jsonl'")
     assert versions.fetchone() == (2,)
-    urls = [r[0] for r in con.execute("SELECT canonical_url FROM core.articles ORDER BY 1").fetchall()]
+    urls = [
+        r[0] for r in con.execute("SELECT canonical_url FROM core.articles ORDER BY 1").fetchall()
+    ]
     assert urls == [
         "https://news.example.com/bridge",
         "https://news.example.com/other",
@@ -137,12 +143,16 @@ def test_crash_mid_load_leaves_warehouse_consistent(
     assert snapshot(warehouse) == before
 
 
-def test_missing_landing_folder_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_missing_landing_folder_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert cli.run(tmp_path / "nope", tmp_path / "w.duckdb") == 2
     assert "does not exist" in capsys.readouterr().err
 
 
-def test_status_prints_reconciliation(small_landing: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_status_prints_reconciliation(
+    small_landing: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     warehouse = tmp_path / "w.duckdb"
     assert cli.run(small_landing, warehouse) == 0
     capsys.readouterr()
@@ -153,7 +163,16 @@ def test_status_prints_reconciliation(small_landing: Path, tmp_path: Path, capsy
 
 def test_open_warehouse_creates_every_table(tmp_path: Path) -> None:
     with open_warehouse(tmp_path / "x.duckdb") as con:
-        tables = {f"{s}.{t}" for s, t in con.execute(
-            "SELECT schema_name, table_name FROM duckdb_tables()").fetchall()}
-    assert {"core.articles", "core.article_sightings", "quarantine.rejected_records",
-            "ops.dump_files", "raw.records"} <= tables
+        tables = {
+            f"{s}.{t}"
+            for s, t in con.execute(
+                "SELECT schema_name, table_name FROM duckdb_tables()"
+            ).fetchall()
+        }
+    assert {
+        "core.articles",
+        "core.article_sightings",
+        "quarantine.rejected_records",
+        "ops.dump_files",
+        "raw.records",
+    } <= tables

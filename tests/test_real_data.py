@@ -37,11 +37,14 @@ def test_every_record_is_accounted_for(saudinewsnet_warehouse: tuple[Path, Path]
     expected = len(read_articles(landing))
     con = duckdb.connect(str(warehouse), read_only=True)
     read, loaded, quarantined = con.execute(
-        "SELECT sum(records_read), sum(records_loaded), sum(records_quarantined) FROM ops.dump_files"
+        "SELECT sum(records_read), sum(records_loaded), sum(records_quarantined) "
+        "FROM ops.dump_files"
     ).fetchone() or (0, 0, 0)
     assert read == expected
     assert loaded + quarantined == read
-    languages = dict(con.execute("SELECT language, count(*) FROM core.articles GROUP BY 1").fetchall())
+    languages = dict(
+        con.execute("SELECT language, count(*) FROM core.articles GROUP BY 1").fetchall()
+    )
     assert languages.get("ar", 0) >= 0.98 * sum(languages.values())
 
 
@@ -55,9 +58,12 @@ def test_exact_duplicate_groups_are_clustered(saudinewsnet_warehouse: tuple[Path
     duplicate_groups = [urls for urls in groups.values() if len(urls) > 1]
     assert duplicate_groups, "SaudiNewsNet has wire copies under several URLs"
     con = duckdb.connect(str(warehouse), read_only=True)
-    cluster_of = dict(con.execute(
-        "SELECT r.url, a.cluster_id FROM core.article_sightings AS s "
-        "JOIN raw.records AS r USING (dump_file, record_index) JOIN core.articles AS a USING (article_id)"
-    ).fetchall())
+    cluster_of = dict(
+        con.execute(
+            "SELECT r.url, a.cluster_id FROM core.article_sightings AS s "
+            "JOIN raw.records AS r USING (dump_file, record_index) "
+            "JOIN core.articles AS a USING (article_id)"
+        ).fetchall()
+    )
     split = [urls for urls in duplicate_groups if len({cluster_of.get(u) for u in urls}) != 1]
     assert split == []

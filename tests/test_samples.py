@@ -53,7 +53,9 @@ def test_counts_and_reasons_match_the_samples_contract(
         assert dict(reasons.get(name, Counter())) == expected["quarantined"], name
 
 
-def test_seed_becomes_one_clean_arabic_article(samples_warehouse: duckdb.DuckDBPyConnection) -> None:
+def test_seed_becomes_one_clean_arabic_article(
+    samples_warehouse: duckdb.DuckDBPyConnection,
+) -> None:
     rows = samples_warehouse.execute(
         "SELECT a.title, strftime(a.published_at, '%Y-%m-%d %H:%M'), a.published_at_raw, "
         "a.language, a.body FROM core.articles AS a JOIN core.article_sightings AS s "
@@ -62,7 +64,10 @@ def test_seed_becomes_one_clean_arabic_article(samples_warehouse: duckdb.DuckDBP
     assert len(rows) == 1
     title, published_at, raw, language, body = rows[0]
     assert (title, published_at, raw, language) == (
-        SEED_TITLE, "2025-04-28 07:41", "28.04.2025 07:41", "ar"
+        SEED_TITLE,
+        "2025-04-28 07:41",
+        "28.04.2025 07:41",
+        "ar",
     )
     assert body.startswith("كوريا الشمالية تؤكد لأول مرة أنها أرسلت جنودًا إلى روسيا")
     assert body.endswith("لم تؤكد رسميًا هذا الإرسال للجنود.")
@@ -83,10 +88,14 @@ def test_languages_of_loaded_articles(samples_warehouse: duckdb.DuckDBPyConnecti
     expected: Counter[str] = Counter()
     for spec in expected_files().values():
         expected.update(spec["valid_languages"])  # type: ignore[arg-type]
-    sightings = Counter(dict(samples_warehouse.execute(
-        "SELECT c.language, count(*) FROM core.article_sightings AS s "
-        "JOIN staging.cleaned_records AS c USING (dump_file, record_index) GROUP BY 1"
-    ).fetchall()))
+    sightings = Counter(
+        dict(
+            samples_warehouse.execute(
+                "SELECT c.language, count(*) FROM core.article_sightings AS s "
+                "JOIN staging.cleaned_records AS c USING (dump_file, record_index) GROUP BY 1"
+            ).fetchall()
+        )
+    )
     assert sightings == expected
 
 

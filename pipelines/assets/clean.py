@@ -1,4 +1,4 @@
-"""Clean: strip boilerplate and artefacts, parse dates, detect language and derive article identity."""
+"""Clean: strip boilerplate and artefacts, parse dates, detect language, derive identity."""
 
 from collections import Counter
 
@@ -42,8 +42,13 @@ def cleaned_records(
         for batch in clean_batches(record_batches, context.partition_key, workers):
             insert_batch(con, "load/insert_cleaned_records", batch.table())
             if batch.rejections and batch.seen_at is not None:
-                insert_batch(con, "load/insert_rejected_records", rejected_records_table(
-                    batch.rejections, context.partition_key, "clean", batch.seen_at))
+                insert_batch(
+                    con,
+                    "load/insert_rejected_records",
+                    rejected_records_table(
+                        batch.rejections, context.partition_key, "clean", batch.seen_at
+                    ),
+                )
             cleaned += len(batch.rows)
             removed.update(batch.removed)
             rejected.update(count_reasons(batch.rejections))

@@ -40,29 +40,51 @@ def raw_records(
     key = {"dump_file": source.dump_file}
     read, rejected = 0, Counter[str]()
     with warehouse.open() as con, transaction(con):
-        run(con, "load/insert_dump_version", {**key, "sha256": source.sha256,
-                                              "bytes": source.bytes, "processed_at": processed_at})
-        version_at = fetch_rows(con, "load/select_dump_version", {**key, "sha256": source.sha256})[0][0]
+        run(
+            con,
+            "load/insert_dump_version",
+            {**key, "sha256": source.sha256, "bytes": source.bytes, "processed_at": processed_at},
+        )
+        version_at = fetch_rows(con, "load/select_dump_version", {**key, "sha256": source.sha256})[
+            0
+        ][0]
         run(con, "load/delete_raw_records_partition", key)
         for stage in ("ingest", "validate", "clean"):
             run(con, "load/delete_rejected_records_partition", {**key, "stage": stage})
         for batch in reader.batches(BATCH_SIZE):
             rows = ingest_rejections(batch)
-            insert_batch(con, "load/insert_raw_records",
-                         raw_records_table(batch, source.dump_file, reader.format, version_at))
-            insert_batch(con, "load/insert_rejected_records",
-                         rejected_records_table(rows, source.dump_file, "ingest", version_at))
+            insert_batch(
+                con,
+                "load/insert_raw_records",
+                raw_records_table(batch, source.dump_file, reader.format, version_at),
+            )
+            insert_batch(
+                con,
+                "load/insert_rejected_records",
+                rejected_records_table(rows, source.dump_file, "ingest", version_at),
+            )
             rejected.update(count_reasons(rows))
             previous, read = read, read + len(batch)
             if read // PROGRESS_EVERY > previous // PROGRESS_EVERY:
                 context.log.info(f"{source.dump_file}: {read:,} records read")
         run(con, "load/delete_dump_file", key)
-        run(con, "load/insert_dump_file", {
-            **key, "sha256": source.sha256, "format": reader.format,
-            "compression": reader.compression, "encoding": reader.encoding,
-            "bytes": source.bytes, "records_read": read, "processed_at": processed_at,
-        })
-    context.log.info(f"{source.dump_file}: {read:,} records read, {sum(rejected.values()):,} quarantined")
+        run(
+            con,
+            "load/insert_dump_file",
+            {
+                **key,
+                "sha256": source.sha256,
+                "format": reader.format,
+                "compression": reader.compression,
+                "encoding": reader.encoding,
+                "bytes": source.bytes,
+                "records_read": read,
+                "processed_at": processed_at,
+            },
+        )
+    context.log.info(
+        f"{source.dump_file}: {read:,} records read, {sum(rejected.values()):,} quarantined"
+    )
     return dg.MaterializeResult(
         metadata={
             "dump_file": source.dump_file,

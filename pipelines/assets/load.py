@@ -30,12 +30,14 @@ LOAD_STEPS = (
 def articles(
     context: dg.AssetExecutionContext, warehouse: WarehouseResource
 ) -> Iterator[dg.MaterializeResult | dg.AssetCheckResult]:
-    """core.articles and core.article_sightings for one dump (delete-then-insert, one transaction)."""
+    """core.articles and core.article_sightings for one dump (delete-then-insert, one commit)."""
     key = {"dump_file": context.partition_key}
     with warehouse.open() as con:
         with transaction(con):
             for step in LOAD_STEPS:
                 run(con, step, key)
         summary = fetch_dicts(con, "report/select_dump_summary", key)[0]
-        yield dg.MaterializeResult(metadata={**summary, "dagster/row_count": summary["count_articles_total"]})
+        yield dg.MaterializeResult(
+            metadata={**summary, "dagster/row_count": summary["count_articles_total"]}
+        )
         yield from load_check_results(con, context.partition_key)

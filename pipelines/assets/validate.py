@@ -1,4 +1,4 @@
-"""Validate: check raw records against the Pandera contract; failures go to quarantine with a reason."""
+"""Validate: raw records against the Pandera contract; failures go to quarantine with a reason."""
 
 from collections import Counter
 
@@ -33,8 +33,11 @@ def validated_records(
             assert isinstance(frame, pl.DataFrame)
             rows = find_rejections(frame)
             rejected_at = frame.get_column("ingested_at")[0]
-            insert_batch(con, "load/insert_rejected_records",
-                         rejected_records_table(rows, context.partition_key, "validate", rejected_at))
+            insert_batch(
+                con,
+                "load/insert_rejected_records",
+                rejected_records_table(rows, context.partition_key, "validate", rejected_at),
+            )
             rejected.update(count_reasons(rows))
             checked += frame.height
     return dg.MaterializeResult(

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 import zipfile
 from pathlib import Path, PurePosixPath
 
+from pipelines.ingest.discover import hash_stream
 from pipelines.ingest.records import DumpSource
-
-CHUNK_BYTES = 1 << 20
 
 
 def source_for_key(landing: Path, dump_file: str) -> DumpSource:
@@ -16,7 +14,7 @@ def source_for_key(landing: Path, dump_file: str) -> DumpSource:
     path = landing / dump_file
     if path.is_file():
         with path.open("rb") as handle:
-            digest, size = _sha256(handle)
+            digest, size = hash_stream(handle)
         return DumpSource(dump_file=dump_file, path=path, member=None, sha256=digest, bytes=size)
     parts = PurePosixPath(dump_file).parts
     for cut in range(1, len(parts)):
@@ -25,22 +23,12 @@ def source_for_key(landing: Path, dump_file: str) -> DumpSource:
             member = "/".join(parts[cut:])
             with zipfile.ZipFile(archive) as zf:
                 try:
-                    handle = zf.open(member)
+                    member_stream = zf.open(member)
                 except KeyError as error:
                     raise FileNotFoundError(f"no member {member!r} in {archive}") from error
-                with handle:
-                    digest, size = _sha256(handle)
+                with member_stream:
+                    digest, size = hash_stream(member_stream)
             return DumpSource(
                 dump_file=dump_file, path=archive, member=member, sha256=digest, bytes=size
             )
     raise FileNotFoundError(f"{path} does not exist")
-
-
-def _sha256(handle: object) -> tuple[str, int]:
-    hasher = hashlib.sha256()
-    size = 0
-    read = handle.read  # type: ignore[attr-defined]
-    while chunk := read(CHUNK_BYTES):
-        hasher.update(chunk)
-        size += len(chunk)
-    return hasher.hexdigest(), size
