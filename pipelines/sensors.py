@@ -5,13 +5,14 @@ from pathlib import Path
 
 import dagster as dg
 
+from pipelines.assets import DUMP_ASSETS
 from pipelines.ingest import discover_dumps
 from pipelines.partitions import dumps_partitions
 from pipelines.resources import LandingResource
 
 dump_assets_job = dg.define_asset_job(
     "ingest_dump_job",
-    selection=dg.AssetSelection.all() - dg.AssetSelection.groups("marts"),
+    selection=dg.AssetSelection.assets(*DUMP_ASSETS),
     description="Ingest, validate, clean, load and cluster one dump file.",
 )
 

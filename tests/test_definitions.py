@@ -8,7 +8,8 @@ from pipelines.definitions import defs
 
 
 def test_definitions_load() -> None:
-    dg.Definitions.validate_loadable(defs)
+    with dg.instance_for_test():  # a test instance, whatever earlier tests left behind
+        dg.Definitions.validate_loadable(defs)
     graph = defs.resolve_asset_graph()
     keys = {key.to_user_string() for key in graph.get_all_asset_keys()}
     assert {
@@ -17,7 +18,9 @@ def test_definitions_load() -> None:
         "cleaned_records",
         "articles",
         "article_clusters",
-        "marts/daily_articles",
+        "marts/articles_daily",
+        "marts/date_mentions_timeline",
+        "date_mentions",
     } <= keys
 
 
