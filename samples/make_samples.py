@@ -33,6 +33,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 import zstandard
+from html_samples import build_html, html_outcomes  # sibling module: samples/html_samples.py
 
 HERE = Path(__file__).resolve().parent
 LANDING = HERE / "landing"
@@ -1266,6 +1267,7 @@ def expected_outcomes() -> dict[str, Any]:
             "quarantined": {BAD_ENCODING: 1, MISSING_BODY: 1},
             "valid_languages": {"en": 2},
         },
+        **html_outcomes(),
     }
     totals = {
         "files": len(files),
@@ -1339,6 +1341,7 @@ def build_all(seed_source: Path) -> dict[str, bytes]:
         "legacy/alwatan_cp1256.tsv.bz2": build_legacy_tsv(),
         "misc/mislabelled.txt": build_mislabelled(),
         "misc/empty_bodies.jsonl": build_empty_bodies(),
+        **build_html(),
     }
 
 

@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path, PurePosixPath
 from typing import IO, Final
 
+from pipelines.ingest.html_format import is_html_bundle
 from pipelines.ingest.records import DumpSource
 
 _HASH_CHUNK: Final = 1 << 20
@@ -55,7 +56,8 @@ def discover_dumps(landing: Path) -> list[DumpSource]:
     Files and directories whose name starts with "." or "_" are skipped. A .zip archive is
     expanded into one DumpSource per file member (directories, "__MACOSX/" and hidden members
     are skipped); a file named .zip that is not a valid archive is listed as itself so that
-    reading it reports it as unreadable.
+    reading it reports it as unreadable. A zip of HTML pages (html_format.is_html_bundle) is
+    one dump with one record per member.
     """
     landing = Path(landing)
     sources: list[DumpSource] = []
@@ -68,7 +70,8 @@ def discover_dumps(landing: Path) -> list[DumpSource]:
             if not path.is_file():
                 continue
             key = path.relative_to(landing).as_posix()
-            if name.lower().endswith(".zip") and zipfile.is_zipfile(path):
+            is_zip = name.lower().endswith(".zip") and zipfile.is_zipfile(path)
+            if is_zip and not is_html_bundle(path):  # a zip of HTML pages is one dump
                 sources.extend(_zip_sources(path, key))
                 continue
             with path.open("rb") as handle:

@@ -21,6 +21,8 @@ RAW_RECORDS_SCHEMA = pa.schema(
         ("published_at_source", pa.string()),
         ("extra", pa.string()),
         ("ingested_at", pa.timestamp("us", tz="UTC")),
+        ("raw_payload", pa.binary()),  # html/warc only: zstd-compressed page
+        ("extractor_version", pa.string()),  # html/warc only
     ]
 )
 REJECTED_RECORDS_SCHEMA = pa.schema(
@@ -52,6 +54,8 @@ def raw_records_table(
     for name in (*RAW_FIELDS, "published_at_source", "extra"):
         columns[name] = [r.fields.get(name) if r.fields else None for r in kept]
     columns["ingested_at"] = [ingested_at] * len(kept)
+    columns["raw_payload"] = [r.raw_payload for r in kept]
+    columns["extractor_version"] = [r.extractor_version for r in kept]
     return pa.Table.from_pydict(columns, schema=RAW_RECORDS_SCHEMA)
 
 

@@ -11,6 +11,8 @@ from typing import Final
 
 from pipelines.ingest.detect import PARQUET_MAGIC, base_suffix, detect_format, find_item_prefix
 from pipelines.ingest.encoding import detect_encoding
+from pipelines.ingest.html_format import is_html_bundle, read_html_bundle, read_html_file
+from pipelines.ingest.html_sniff import decode_html, is_warc, looks_like_html
 from pipelines.ingest.json_formats import read_json_array, read_jsonl
 from pipelines.ingest.records import (
     BAD_ENCODING,
@@ -19,10 +21,17 @@ from pipelines.ingest.records import (
     RawRecord,
     rejected,
 )
-from pipelines.ingest.streams import ZIP_MAGIC, DecodedStream, open_decompressed, read_head
+from pipelines.ingest.streams import (
+    ZIP_MAGIC,
+    DecodedStream,
+    open_decompressed,
+    open_raw,
+    read_head,
+)
 from pipelines.ingest.tabular import read_csv, read_parquet
 from pipelines.ingest.text_formats import read_text, read_text_list
 from pipelines.ingest.textio import utf8_stream
+from pipelines.ingest.warc_format import read_archive
 
 HEAD_BYTES: Final = 1 << 16
 PARQUET_SPOOL_BYTES: Final = 64 * 1024 * 1024
@@ -41,8 +50,8 @@ class DumpReader:
     """How a dump is read. Build it with open_dump(); iterate it with batches()."""
 
     source: DumpSource
-    format: str  # jsonl | json_array | csv | tsv | parquet | text | text_list
-    compression: str  # none | gzip | zstd | bz2
+    format: str  # jsonl | json_array | csv | tsv | parquet | text | text_list | html | warc
+    compression: str  # none | gzip | zstd | bz2 | zip (a zip of HTML pages read as one dump)
     encoding: str  # utf-8, utf-8-sig, utf-16, cp1256, ... ; "binary" for parquet
     item_prefix: str | None = "item"  # json_array: ijson prefix; None = find it while reading
     delimiter: str = ","
@@ -104,8 +113,26 @@ class DumpReader:
                 yield from read_parquet(spool, batch_size)  # type: ignore[arg-type]
         elif fmt == "text_list":
             yield from read_text_list(stream, self.encoding)
+        elif fmt == "html":
+            yield from self._parse_html(stream)
+        elif fmt == "warc":
+            yield from self._parse_archive(stream)
         else:
             yield from read_text(stream, self.encoding)
+
+    def _parse_html(self, stream: DecodedStream) -> Iterator[RawRecord]:
+        if self.compression == "zip":
+            yield from read_html_bundle(self.source.path)
+        else:
+            yield from read_html_file(stream.buffered, self.source.member or self.source.dump_file)
+
+    def _parse_archive(self, stream: DecodedStream) -> Iterator[RawRecord]:
+        kind = self.encoding.removeprefix("binary/")  # "binary/warc" or "binary/arc"
+        if stream.compression in ("none", "gzip") and kind == "warc":
+            with open_raw(self.source) as raw:  # fastwarc's own gunzip is 2x Python's
+                yield from read_archive(raw, kind)
+        else:
+            yield from read_archive(stream.buffered, kind)
 
     def _scan_prefix(self) -> str:
         """The records' ijson prefix when it was not within the first bytes."""
@@ -126,6 +153,8 @@ def open_dump(source: DumpSource) -> DumpReader:
     """
     if source.member is None and source.path.suffix.lower() == ".zip":
         is_zip = source.path.is_file() and zipfile.is_zipfile(source.path)
+        if is_zip and is_html_bundle(source.path):
+            return DumpReader(source, "html", "zip", "per-page")
         problem = "use discover_dumps() to list its members" if is_zip else "not a valid archive"
         return _fallback(source, "none", f"zip file {source.path.name}: {problem}")
     try:
@@ -140,6 +169,11 @@ def open_dump(source: DumpSource) -> DumpReader:
         return _fallback(source, compression, "nested zip archives are not supported")
     if head.startswith(PARQUET_MAGIC):
         return DumpReader(source, "parquet", compression, "binary")
+    archive = is_warc(head)
+    if archive is not None:
+        return DumpReader(source, "warc", compression, f"binary/{archive}")
+    if looks_like_html(head):
+        return DumpReader(source, "html", compression, decode_html(head)[1])
     complete = head_error is None and len(head) < HEAD_BYTES
     encoding = detect_encoding(head, complete)
     text = head.decode(encoding, errors="replace")

@@ -26,7 +26,9 @@ REJECT_REASONS: Final = (
     UNREADABLE_FILE,
 )
 
-FORMATS: Final = ("jsonl", "json_array", "csv", "tsv", "parquet", "text", "text_list")
+FORMATS: Final = (
+    "jsonl", "json_array", "csv", "tsv", "parquet", "text", "text_list", "html", "warc"
+)
 COMPRESSIONS: Final = ("none", "gzip", "zstd", "bz2")
 
 MAX_RAW_CHARS: Final = 100_000
@@ -49,6 +51,8 @@ class RawRecord:
     fields: dict[str, str | None] | None  # RAW_FIELDS + "extra"; None when rejected
     reject_reason: str | None = None
     reject_detail: str | None = None
+    raw_payload: bytes | None = None  # html/warc: the page bytes, zstd-compressed
+    extractor_version: str | None = None  # html/warc: what turned the page into fields
 
     @property
     def rejected(self) -> bool:

@@ -65,9 +65,11 @@ def test_saudinewsnet_crawl_date_is_a_fallback() -> None:
         "authors": "القاهرة: «الشرق الأوسط أونلاين»",
         "source": "aawsat",
         "extra": "{}",
+        "published_at_source": "crawl",
     }
     with_date = map_fields({**obj, "author": "", "published": "2015-07-21"})
     assert with_date["published_at_raw"] == "2015-07-21"
+    assert "published_at_source" not in with_date
     assert with_date["authors"] is None
     assert json.loads(with_date["extra"] or "") == {"date_extracted": "2015-07-22 00:05:53"}
 

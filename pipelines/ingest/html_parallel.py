@@ -1,0 +1,97 @@
+"""Extract pages on several processes, in order, with a bounded number of pages in flight.
+
+Readers yield a stream of items: a page to extract ((bytes, PageContext)) or a record that is
+already final (a rejected WARC record, say). Items are grouped in chunks; the first chunk is
+extracted in-process when the stream ends within it (small dumps never pay for spawning
+workers), otherwise chunks go to a process pool, at most 2 x workers chunks at a time, so
+memory stays flat however large the archive is.
+"""
+
+from __future__ import annotations
+
+import atexit
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from functools import cache
+from itertools import chain, islice
+from typing import Final
+
+from pipelines.ingest.html_extract import (
+    EMPTY_EXTRACTION,
+    EXTRACTOR_VERSION,
+    PageContext,
+    extract_page,
+    page_summary,
+    quiet_extractor_logs,
+)
+from pipelines.ingest.records import RawRecord, rejected
+
+Page = tuple[bytes, PageContext]
+Item = RawRecord | Page
+HTML_WORKERS_ENV: Final = "NEWS_HTML_WORKERS"
+CHUNK_ITEMS: Final = 32
+
+
+def html_workers() -> int:
+    """NEWS_HTML_WORKERS, else one process per core."""
+    return max(1, int(os.environ.get(HTML_WORKERS_ENV) or os.cpu_count() or 1))
+
+
+def _safe_extract(payload: bytes, context: PageContext) -> RawRecord:
+    try:
+        return extract_page(payload, context)
+    except Exception as exc:  # lxml/trafilatura on hostile markup: one page, not the dump
+        summary = page_summary(context, len(payload))
+        detail = f"extractor failed: {type(exc).__name__}: {exc}"[:500]
+        record = rejected(context.locator, summary, EMPTY_EXTRACTION, detail)
+        record.extractor_version = EXTRACTOR_VERSION
+        return record
+
+
+def process_chunk(items: list[Item]) -> list[RawRecord]:
+    """Final records for a chunk of items, in order."""
+    return [item if isinstance(item, RawRecord) else _safe_extract(*item) for item in items]
+
+
+@cache
+def _pool(workers: int) -> ProcessPoolExecutor:
+    # spawn, not fork: the parent holds a DuckDB connection and Dagster threads.
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=quiet_extractor_logs,
+    )
+    atexit.register(pool.shutdown, cancel_futures=True)
+    return pool
+
+
+def extract_stream(items: Iterable[Item], workers: int | None = None) -> Iterator[RawRecord]:
+    """Every item as a final RawRecord, in input order."""
+    quiet_extractor_logs()
+    workers = html_workers() if workers is None else workers
+    iterator = iter(items)
+    first = list(islice(iterator, CHUNK_ITEMS))
+    following = list(islice(iterator, CHUNK_ITEMS))
+    if workers <= 1 or not following:
+        yield from process_chunk(first)
+        for chunk in chain([following], _chunks(iterator)):
+            yield from process_chunk(chunk)
+        return
+    pool = _pool(workers)
+    in_flight: deque[Future[list[RawRecord]]] = deque()
+    for chunk in chain([first, following], _chunks(iterator)):
+        if not chunk:
+            continue
+        in_flight.append(pool.submit(process_chunk, chunk))
+        if len(in_flight) >= 2 * workers:
+            yield from in_flight.popleft().result()
+    while in_flight:
+        yield from in_flight.popleft().result()
+
+
+def _chunks(iterator: Iterator[Item]) -> Iterator[list[Item]]:
+    while chunk := list(islice(iterator, CHUNK_ITEMS)):
+        yield chunk
