@@ -35,6 +35,7 @@ class CleanedArticle:
     published_at: datetime | None
     published_at_raw: str | None
     removed: tuple[str, ...]
+    date_line: str | None = None  # a date line found at the top of the text, if any
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,8 @@ def clean_article(
         title = _normalize_title(title)
         header = _strip_header(lines, title)
         removed.extend(header.removed)
-        published_at_raw = published_at_raw or header.date_line
+        date_line = header.date_line
+        published_at_raw = published_at_raw or date_line
 
     cleaned_body, boilerplate_reasons = remove_boilerplate("\n".join(header.remaining_lines))
     removed.extend(boilerplate_reasons)
@@ -131,4 +133,5 @@ def clean_article(
         published_at=parse_published_at(published_at_raw),
         published_at_raw=published_at_raw,
         removed=tuple(dict.fromkeys(removed)),
+        date_line=date_line,
     )

@@ -10,6 +10,7 @@ from typing import Any
 import pyarrow as pa
 
 from pipelines.clean import clean_article, detect_languages
+from pipelines.clean.published import resolve_published_at
 from pipelines.dedup.identity import canonical_url, content_hash, make_article_id
 
 PLAIN_TEXT_FORMATS = frozenset({"text", "text_list"})
@@ -27,6 +28,9 @@ STAGING_SCHEMA = pa.schema(
         ("language", pa.string()),
         ("published_at", pa.timestamp("us", tz="UTC")),
         ("published_at_raw", pa.string()),
+        ("published_at_source", pa.string()),
+        ("published_at_confidence", pa.float64()),
+        ("is_published_at_ambiguous", pa.bool_()),
         ("content_hash", pa.string()),
         ("authors", pa.string()),
         ("cleaning_removed", pa.list_(pa.string())),
@@ -51,6 +55,7 @@ class CleanedBatch:
 def clean_records(records: list[dict[str, Any]], dump_file: str) -> CleanedBatch:
     """Clean each validated record; one whose body is empty after cleaning is rejected."""
     batch = CleanedBatch(seen_at=records[0]["ingested_at"] if records else None)
+    date_evidence: list[tuple[str | None, str | None, str | None]] = []
     for record in records:
         cleaned = clean_article(
             title=record["title"],
@@ -71,6 +76,10 @@ def clean_records(records: list[dict[str, Any]], dump_file: str) -> CleanedBatch
                 }
             )
             continue
+        # the publication date is resolved below, once the language is known
+        date_evidence.append(
+            (record["published_at_raw"], record.get("published_at_source"), cleaned.date_line)
+        )
         canonical = canonical_url(record["url"])
         body_hash = content_hash(cleaned.body)
         batch.rows.append(
@@ -85,8 +94,6 @@ def clean_records(records: list[dict[str, Any]], dump_file: str) -> CleanedBatch
                 "title": cleaned.title,
                 "body": cleaned.body,
                 "language": _declared(record["language"]),  # until detected below
-                "published_at": cleaned.published_at,
-                "published_at_raw": cleaned.published_at_raw,
                 "content_hash": body_hash,
                 "authors": record["authors"],
                 "cleaning_removed": list(cleaned.removed),
@@ -94,8 +101,22 @@ def clean_records(records: list[dict[str, Any]], dump_file: str) -> CleanedBatch
             }
         )
     detected = detect_languages([row["body"] for row in batch.rows])
-    for row, language in zip(batch.rows, detected, strict=True):
+    for row, language, evidence in zip(batch.rows, detected, date_evidence, strict=True):
         row["language"] = language or row["language"]
+        record_date, record_date_source, date_line = evidence
+        published = resolve_published_at(
+            record_date=record_date,
+            record_date_source=record_date_source,
+            date_line=date_line,
+            url=row["url"],
+            language=row["language"],
+            source=_host(row["canonical_url"]),
+        )
+        row["published_at"] = published.value
+        row["published_at_raw"] = published.raw
+        row["published_at_source"] = published.source
+        row["published_at_confidence"] = published.confidence
+        row["is_published_at_ambiguous"] = published.is_ambiguous
     return batch
 
 

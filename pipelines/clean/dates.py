@@ -95,11 +95,14 @@ def _build(year: int, month: int, day: int, match: re.Match[str]) -> datetime:
     return datetime(year, month, day, hour, minute, second, tzinfo=_timezone_from(match["tz"]))
 
 
-def _parse_numeric(text: str) -> datetime | None:
+def _parse_numeric(text: str, month_first: bool = False) -> datetime | None:
     if match := _NUMERIC_DAY_FIRST_RE.match(text):
         first, second = int(match["first_number"]), int(match["second_number"])
-        # Day-first, unless only month-first can be valid (04/28/2025).
-        day, month = (second, first) if second > 12 and first <= 12 else (first, second)
+        # Day-first (or month-first if asked), unless only the other order can be valid.
+        if month_first:
+            month, day = (second, first) if first > 12 and second <= 12 else (first, second)
+        else:
+            day, month = (second, first) if second > 12 and first <= 12 else (first, second)
         return _build(int(match["year"]), month, day, match)
     if match := _YEAR_FIRST_RE.match(text):
         return _build(int(match["year"]), int(match["month"]), int(match["day"]), match)
@@ -127,13 +130,11 @@ def _parse_epoch_or_iso(text: str) -> datetime | None:
     return None
 
 
-def _parse_fast(text: str) -> datetime | None:
+def _parse_fast(text: str, month_first: bool = False) -> datetime | None:
     """Parse the common shapes; may raise ValueError when a shape matches but values are bad."""
-    for parser in (_parse_epoch_or_iso, _parse_numeric, _parse_month_name):
-        parsed = parser(text)
-        if parsed is not None:
-            return parsed
-    return None
+    return (
+        _parse_epoch_or_iso(text) or _parse_numeric(text, month_first) or _parse_month_name(text)
+    )
 
 
 @cache
@@ -143,9 +144,10 @@ def _dateparser_parse() -> Any:
     return dateparser.parse
 
 
-def _parse_with_dateparser(text: str) -> datetime | None:
+def _parse_with_dateparser(text: str, month_first: bool = False) -> datetime | None:
+    settings = {**DATEPARSER_SETTINGS, "DATE_ORDER": "MDY"} if month_first else DATEPARSER_SETTINGS
     parsed: datetime | None = _dateparser_parse()(
-        text, languages=list(DATEPARSER_LANGUAGES), settings=DATEPARSER_SETTINGS
+        text, languages=list(DATEPARSER_LANGUAGES), settings=settings
     )
     return parsed
 
@@ -154,20 +156,24 @@ def _as_utc(parsed: datetime) -> datetime:
     return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
 
 
-def parse_published_at(raw: str | None) -> datetime | None:
-    """Parse a publication date in many notations; returns a UTC-aware datetime or None."""
+def parse_published_at(raw: str | None, *, month_first: bool = False) -> datetime | None:
+    """Parse a publication date in many notations; returns a UTC-aware datetime or None.
+
+    Numeric dates are read day-first (28.04.2025) unless `month_first`; either way the other
+    order is used when it is the only valid one (04/28/2025).
+    """
     if raw is None:
         return None
     text = strip_date_label(_prepare(raw))
     if not text:
         return None
     try:
-        parsed = _parse_fast(text)
+        parsed = _parse_fast(text, month_first)
     except (ValueError, TypeError, OverflowError, OSError):
         parsed = None
     # Without a year the text is relative ("3 days ago") or partial: not a publication date.
     if parsed is None and _FOUR_DIGIT_YEAR_RE.search(text):
-        parsed = _parse_with_dateparser(text)
+        parsed = _parse_with_dateparser(text, month_first)
     if parsed is None or not EARLIEST_YEAR <= parsed.year <= LATEST_YEAR:
         return None
     return _as_utc(parsed)

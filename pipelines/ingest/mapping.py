@@ -94,8 +94,8 @@ def map_fields(obj: Mapping[str, Any]) -> dict[str, str | None]:
     article.
 
     SaudiNewsNet's ``date_extracted`` is the crawl time, not the publication time: it is used as
-    ``published_at_raw`` only when no real publication-date key has a value; otherwise it stays
-    in extra.
+    ``published_at_raw`` (with ``published_at_source`` = "crawl") only when no real
+    publication-date key has a value; otherwise it stays in extra.
 
     Lists (authors) are joined with "; ", other scalars go through str(), empty strings become
     None. Nested objects/lists that cannot be a field value stay in extra. Every input key that
@@ -116,6 +116,8 @@ def map_fields(obj: Mapping[str, Any]) -> dict[str, str | None]:
     if result["published_at_raw"] is None and _CRAWL in candidates:
         result["published_at_raw"], used = _pick(obj, candidates[_CRAWL], "published_at_raw")
         consumed.update(used)
+        if result["published_at_raw"] is not None:
+            result["published_at_source"] = "crawl"  # provenance: a crawl time, not a publish date
 
     if len(consumed) == len(obj):
         result["extra"] = "{}"

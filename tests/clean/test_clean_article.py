@@ -35,6 +35,7 @@ def test_english_article_with_repeated_title_date_line_and_cookie_banner() -> No
         published_at=datetime(2024, 3, 3, tzinfo=UTC),
         published_at_raw="Published: March 3, 2024",
         removed=("repeated_title", "date_line", "cookie_banner"),
+        date_line="Published: March 3, 2024",
     )
 
 

@@ -1,0 +1,2 @@
+INSERT INTO core.date_mentions BY NAME
+SELECT * FROM batch

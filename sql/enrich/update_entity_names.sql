@@ -1,0 +1,18 @@
+-- Unlinked entities are shown by their most frequent surface (ties: the longest, then the
+-- alphabetically first).
+UPDATE core.entities AS e
+SET name = s.surface
+FROM (
+    SELECT entity_id, arg_max(surface, (count_mentions, length(surface), -rank_surface)) AS surface
+    FROM (
+        SELECT
+            entity_id,
+            surface,
+            count(*) AS count_mentions,
+            dense_rank() OVER (PARTITION BY entity_id ORDER BY surface) AS rank_surface
+        FROM core.entity_mentions
+        GROUP BY entity_id, surface
+    )
+    GROUP BY entity_id
+) AS s
+WHERE e.entity_id = s.entity_id AND NOT e.is_linked AND e.name <> s.surface;
