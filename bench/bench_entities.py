@@ -1,0 +1,78 @@
+"""Benchmark: the whole entity stage (`entity_tables`: tag, match, link, rows) on 300-word articles.
+
+Articles are real Arabic news cut to 300 words: SaudiNewsNet when ../shared/data is here, else the
+bundled seed article. Times one process, then a pool of `--workers` processes (models loaded before
+timing), each twice: cold (every new word's features computed) and warm (per-word caches filled,
+as in a long-running worker). Prints articles/s and words/s.
+
+    .venv/bin/python bench/bench_entities.py --articles 2000 --workers 2
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import multiprocessing
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from pipelines.enrich.entities.batch import entity_tables
+from pipelines.enrich.entities.clusters import saudinewsnet_texts
+
+PROJECT = Path(__file__).resolve().parent.parent
+SAUDINEWSNET = PROJECT.parent / "shared" / "data" / "saudinewsnet" / "2015-07-22.zip"
+SEED = PROJECT / "tests" / "clean" / "fixtures" / "seed_article.txt"
+WORDS, BATCH = 300, 100
+
+
+def make_articles(count: int) -> list[dict[str, Any]]:
+    """`count` Arabic articles of WORDS words each."""
+    texts = list(saudinewsnet_texts(SAUDINEWSNET)) if SAUDINEWSNET.exists() else []
+    words = " ".join(texts or [SEED.read_text(encoding="utf-8")] * 10).split()
+    stream = itertools.cycle(range(0, max(1, len(words) - WORDS), WORDS))
+    return [
+        {"article_id": str(i), "title": None, "language": "ar",
+         "body": " ".join(words[start : start + WORDS])}
+        for i, start in zip(range(count), stream, strict=False)
+    ]  # fmt: skip
+
+
+def _warm(_: int) -> int:
+    entity_tables([{"article_id": "w", "title": None, "body": "روسيا", "language": "ar"}])
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    articles = make_articles(args.articles)
+    batches = [articles[i : i + BATCH] for i in range(0, len(articles), BATCH)]
+    started = time.perf_counter()
+    _warm(0)
+    print(f"start-up (models, gazetteer, automaton): {time.perf_counter() - started:.2f} s")
+    for label in ("cold", "warm"):  # warm: the same articles again, word caches filled
+        started = time.perf_counter()
+        mentions = sum(entity_tables(batch)[0].num_rows for batch in batches)
+        one = time.perf_counter() - started
+        print(f"1 process, {label}: {len(articles) / one:,.0f} articles/s, {mentions:,} mentions")
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(args.workers, mp_context=context) as pool:
+        list(pool.map(_warm, range(args.workers)))
+        for label in ("cold", "warm"):
+            started = time.perf_counter()
+            total = sum(t[0].num_rows for t in pool.map(entity_tables, batches))
+            many = time.perf_counter() - started
+            print(f"{args.workers} processes, {label}: {len(articles) / many:,.0f} articles/s "
+                  f"({len(articles) * WORDS / many:,.0f} words/s), {total:,} mentions")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

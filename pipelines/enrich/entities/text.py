@@ -1,0 +1,151 @@
+"""Tokens with character offsets, sentence splitting and Arabic normalization."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+# Arabic diacritics (harakat, tanween, shadda, sukun, dagger alef, Quranic marks) and tatweel.
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_LETTER_MAP = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ة": "ه",
+        "ی": "ي",  # Persian ya
+        "ک": "ك",  # Persian kaf
+        "\u200c": "",  # zero-width non-joiner
+        "\u200f": "",
+        "\u200e": "",
+    }
+)
+# A token: a run of letters/digits (with Arabic marks and tatweel inside), or one other symbol.
+_TOKEN = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c]+|[^\w\s]")
+_SENTENCE_END = frozenset({".", "!", "?", "؟", "\n", "؛"})
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+# Proclitics: conjunction (w, f), then preposition (b, l, k), then the article. `لل` is l + al.
+_ARTICLE_PREFIX = re.compile("^(?:[وف]?(?:[بك]?ال|لل))")
+_CLITIC_PREFIX = re.compile("^(?:[وف][بلك]?|[بلك])")  # longest first
+MIN_STEM = 3
+
+
+class Token(NamedTuple):
+    """One token of a text and where it sits: text[start:end] == token.text (a tuple: cheap)."""
+
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word and punctuation tokens with character offsets into `text`."""
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def sentences(text: str) -> list[list[Token]]:
+    """Tokens grouped into sentences (split after . ! ? ؟ ؛ and at line breaks)."""
+    result: list[list[Token]] = []
+    current: list[Token] = []
+    last_end = 0
+    for token in tokenize(text):
+        if current and "\n" in text[last_end : token.start]:
+            result.append(current)
+            current = []
+        current.append(token)
+        last_end = token.end
+        if token.text in _SENTENCE_END:
+            result.append(current)
+            current = []
+    if current:
+        result.append(current)
+    return result
+
+
+def is_arabic(word: str) -> bool:
+    """Whether the word holds an Arabic letter."""
+    return _ARABIC_LETTER.search(word) is not None
+
+
+@lru_cache(maxsize=200_000)
+def normalize_word(word: str) -> str:
+    """Arabic orthographic normalization (no diacritics or tatweel; one alef, ya, ha); lowercase."""
+    return _DIACRITICS.sub("", word).translate(_LETTER_MAP).lower()
+
+
+@lru_cache(maxsize=200_000)
+def strip_article(word: str) -> str:
+    """A normalized word without a leading article (with its conjunction/preposition)."""
+    match = _ARTICLE_PREFIX.match(word)
+    if match and len(word) - match.end() >= 2:
+        return word[match.end() :]
+    return word
+
+
+def strip_clitics(word: str, known: frozenset[str]) -> str:
+    """A normalized word without article or proclitics.
+
+    The article (with `و`, `ف`, `ب`, `ك` before it, or `لل`) always goes. A bare proclitic
+    (`و`, `ف`, `ب`, `ل`, `ك`) goes only when the rest is a `known` word and the whole is not:
+    `وروسيا` -> `روسيا`, but `بوتين` and `فرنسا` stay whole.
+    """
+    stripped = strip_article(word)
+    if stripped != word or word in known:
+        return stripped
+    match = _CLITIC_PREFIX.match(word)
+    if match is None:
+        return word
+    for end in range(match.end(), 0, -1):
+        rest = word[end:]
+        if len(rest) >= MIN_STEM and rest in known:
+            return rest
+    return word
+
+
+def name_key(words: list[str], known: frozenset[str] = frozenset()) -> str:
+    """A spelling-insensitive key for a multi-word name: normalized, articles dropped.
+
+    Only the first word may carry a conjunction or preposition (`ولحزب` -> `حزب` when `حزب` is
+    known); inner words lose only their article, so `والأمم المتحدة` and `الامم المتحده` agree.
+    """
+    keys: list[str] = []
+    for word in words:
+        normalized = normalize_word(word)
+        if not normalized or not normalized[0].isalnum():
+            continue
+        keys.append(strip_clitics(normalized, known) if not keys else strip_article(normalized))
+    return " ".join(keys)
+
+
+# A proclitic before the article, with at least 3 letters after `ال` (`وكالة` is no `و+ك+الة`).
+_ARTICLE_AHEAD = re.compile("^[وف]?[بك]?(?=ال..)|^[وف](?=لل.)")
+
+
+def clitic_length(word: str, known: frozenset[str]) -> int:
+    """How many leading characters of a raw word are a bare proclitic (`و`, `ل`, `وب`, ...).
+
+    The article stays (`والأمم` -> 1: `الأمم` remains); `لل` (l + al) is kept whole.
+    """
+    normalized = normalize_word(word)
+    ahead = _ARTICLE_AHEAD.match(normalized)
+    if ahead is not None:
+        letters = ahead.end()
+    elif normalized.startswith("لل"):
+        letters = 0
+    else:
+        letters = len(normalized) - len(strip_clitics(normalized, known))
+    if letters == 0 or letters >= len(normalized):
+        return 0
+    consumed = 0
+    for index, char in enumerate(word):
+        if normalize_word(char):
+            consumed += 1
+        if consumed == letters:
+            end = index + 1
+            while end < len(word) and not normalize_word(word[end]):
+                end += 1  # a diacritic on the proclitic belongs to it
+            return end
+    return 0

@@ -1,0 +1,152 @@
+"""Train the CRF taggers deterministically and write models/ (`make model`).
+
+    python -m pipelines.enrich.entities.train --anercorp ../shared/data/anercorp/train.txt \
+        --uner ../shared/data/uner_english_ewt/dev.iob2 --out pipelines/enrich/entities/models/
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pycrfsuite
+
+from pipelines.enrich.entities.clusters import learn_clusters, saudinewsnet_texts, tokenized
+from pipelines.enrich.entities.corpus import Sentence, read_dataset, to_bilou
+from pipelines.enrich.entities.gazetteer import GAZETTEER_FILE, load_gazetteer
+from pipelines.enrich.entities.gazetteer_build import build_gazetteer
+from pipelines.enrich.entities.tagger import LEXICON_FILE, build_extractor
+from pipelines.enrich.entities.text import normalize_word, strip_article
+
+CRF_PARAMS: dict[str, Any] = {
+    "c1": 0.03,
+    "c2": 0.02,
+    "max_iterations": 300,
+    "feature.possible_transitions": True,
+}
+MIN_KNOWN_COUNT = 2
+# A word seen this often in training and almost never inside an entity is no place name alone.
+STOPLIST_MIN_COUNT, STOPLIST_MAX_ENTITY_SHARE = 5, 0.1
+
+
+def _is_clitic_form(word: str, count: int, seen: Counter[str]) -> bool:
+    """`وحزب` is `و` + `حزب` when `حزب` is more frequent than `وحزب`."""
+    for size in (1, 2):
+        prefix, rest = word[:size], word[size:]
+        if all(c in "وفبلك" for c in prefix) and len(rest) >= 3 and seen[rest] > count:
+            return True
+    return False
+
+
+def build_lexicon(sentences: list[Sentence]) -> dict[str, Any]:
+    """Known words (for proclitic stripping) and a stoplist of common non-entity words."""
+    seen: Counter[str] = Counter()
+    in_entity: Counter[str] = Counter()
+    for words, tags in sentences:
+        for word, tag in zip(words, tags, strict=True):
+            key = strip_article(normalize_word(word))
+            seen[key] += 1
+            in_entity[key] += tag != "O"
+    known = sorted(
+        w
+        for w, n in seen.items()
+        if n >= MIN_KNOWN_COUNT and len(w) >= 3 and not _is_clitic_form(w, n, seen)
+    )
+    stoplist = sorted(
+        w
+        for w, n in seen.items()
+        if n >= STOPLIST_MIN_COUNT and in_entity[w] <= STOPLIST_MAX_ENTITY_SHARE * n
+    )
+    return {"known": known, "stoplist": stoplist}
+
+
+def person_name_words(path: Path) -> list[str]:
+    """Normalized words of person names (arabnamer's CC-BY-4.0 English→Arabic name pairs)."""
+    pairs: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
+    words = {strip_article(normalize_word(w)) for name in pairs.values() for w in name.split()}
+    words |= {normalize_word(w) for name in pairs for w in name.split()}
+    return sorted(w for w in words if len(w) >= 3)
+
+
+def default_person_names() -> Path | None:
+    """arabnamer's name dictionary, located without importing the package (it needs xgboost)."""
+    spec = importlib.util.find_spec("arabnamer")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(folder) / "data" / "dict_FINAL.json"
+        if path.exists():
+            return path
+    return None
+
+
+def train_model(
+    sentences: list[Sentence], lexicon: dict[str, Any], params: dict[str, Any], out: Path
+) -> None:
+    """Fit one CRF on the sentences and save it to `out`."""
+    extractor = build_extractor(lexicon, load_gazetteer(GAZETTEER_FILE))
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for words, tags in sentences:
+        trainer.append(extractor.sentence_features(words), to_bilou(tags))
+    trainer.set_params(params)
+    trainer.train(str(out))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--anercorp", type=Path, required=True, help="ANERcorp train.txt")
+    parser.add_argument("--uner", type=Path, required=True, help="Universal NER English dev.iob2")
+    parser.add_argument("--out", type=Path, default=LEXICON_FILE.parent)
+    parser.add_argument(
+        "--unlabelled", type=Path, nargs="*", default=[], help="SaudiNewsNet day zips for clusters"
+    )
+    parser.add_argument("--person-names", type=Path, help="arabnamer dict_FINAL.json")
+    parser.add_argument("--clusters-from", type=Path, help="reuse the clusters of a lexicon.json")
+    parser.add_argument("--c1", type=float, default=CRF_PARAMS["c1"])
+    parser.add_argument("--c2", type=float, default=CRF_PARAMS["c2"])
+    parser.add_argument("--languages", nargs="*", default=["ar", "en"])
+    parser.add_argument("--skip-gazetteer", action="store_true", help="keep the gazetteer file")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    if not args.skip_gazetteer:
+        print(f"gazetteer: {build_gazetteer(GAZETTEER_FILE):,} name keys")
+        load_gazetteer.cache_clear()
+    arabic = read_dataset("anercorp", args.anercorp)
+    english = read_dataset("uner", args.uner)
+    lexicon = build_lexicon(arabic + english)
+    names = args.person_names or default_person_names()
+    if names is not None:
+        lexicon["person_words"] = person_name_words(names)
+        print(f"person name words: {len(lexicon['person_words']):,} from {names}")
+    if args.clusters_from:
+        previous = json.loads(args.clusters_from.read_text(encoding="utf-8"))
+        lexicon["cluster_words"] = previous["cluster_words"]
+        lexicon["cluster_ids"] = previous["cluster_ids"]
+    if args.unlabelled:
+        extractor = build_extractor(lexicon, load_gazetteer(GAZETTEER_FILE))
+        texts = (text for path in args.unlabelled for text in saudinewsnet_texts(path))
+        unlabelled = [*tokenized(texts), *(words for words, _ in arabic + english)]
+        clusters = learn_clusters([extractor.cluster_key(w) for w in s] for s in unlabelled)
+        lexicon["cluster_words"] = sorted(clusters)
+        lexicon["cluster_ids"] = [clusters[word] for word in lexicon["cluster_words"]]
+        print(f"clusters: {len(clusters):,} words from {len(unlabelled):,} unlabelled texts")
+    (args.out / LEXICON_FILE.name).write_text(
+        json.dumps(lexicon, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8"
+    )
+    params = {**CRF_PARAMS, "c1": args.c1, "c2": args.c2}
+    for language, sentences in (("ar", arabic), ("en", english)):
+        if language not in args.languages:
+            continue
+        train_model(sentences, lexicon, params, args.out / f"{language}.crfsuite")
+        size = (args.out / f"{language}.crfsuite").stat().st_size
+        print(f"{language}: {len(sentences):,} sentences, model {size / 1e6:.2f} MB")
+    print(f"trained in {time.perf_counter() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

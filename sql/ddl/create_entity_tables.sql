@@ -1,0 +1,27 @@
+-- Named entities: one row per thing, whatever the language or spelling it is named in.
+-- entity_id: 'iso:RU' (country), 'geonames:1871859' (city/continent), 'cldr:UN' (UN, EU),
+-- else '<type>:<normalized name key>' ('per:كيم جونغ اون', 'org:حزب عمال كوري').
+CREATE TABLE IF NOT EXISTS core.entities (
+    entity_id VARCHAR NOT NULL,
+    entity_type VARCHAR NOT NULL,     -- PER | ORG | GPE | LOC | MISC
+    name VARCHAR NOT NULL,            -- English name (gazetteer) or the most frequent surface
+    name_ar VARCHAR,
+    country_code VARCHAR,             -- ISO 3166-1 alpha-2
+    geonames_id BIGINT,
+    latitude DOUBLE,
+    longitude DOUBLE,
+    is_linked BOOLEAN NOT NULL        -- from the gazetteer (ISO / GeoNames / CLDR id)
+);
+-- Where each entity is named: offsets into the article's cleaned title or body.
+CREATE TABLE IF NOT EXISTS core.entity_mentions (
+    article_id VARCHAR NOT NULL,
+    entity_id VARCHAR NOT NULL,
+    field VARCHAR NOT NULL,           -- 'title' | 'body'
+    surface VARCHAR NOT NULL,         -- = field text [start_char, end_char) (0-based code points)
+    start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL,
+    entity_type VARCHAR NOT NULL,
+    confidence DOUBLE NOT NULL,       -- CRF marginal (min over the span); 1.0 gazetteer-only
+    extractor VARCHAR NOT NULL,       -- 'crf+gazetteer' | 'gazetteer'
+    model_version VARCHAR NOT NULL    -- 'crf-ar-<digest of model, lexicon, gazetteer>'
+);

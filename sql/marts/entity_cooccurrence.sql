@@ -1,0 +1,42 @@
+/* ---
+description: Pairs of entities named in the same canonical article, per publication week.
+columns:
+  week_date: Monday of the ISO week in which the articles were published.
+  entity_id_a: The pair's first entity id (the smaller id).
+  entity_id_b: The pair's second entity id.
+  entity_name_a: Display name of the first entity.
+  entity_name_b: Display name of the second entity.
+  count_articles: Canonical articles of that week naming both.
+--- */
+-- Which entities appear together: one row per unordered pair and week.
+CREATE OR REPLACE TABLE marts.entity_cooccurrence AS
+WITH canonical_articles AS (
+    SELECT
+        article_id,
+        CAST(date_trunc('week', coalesce(CAST(published_at AS DATE), CAST(first_seen_at AS DATE)))
+            AS DATE) AS week_date
+    FROM core.articles
+    WHERE is_canonical
+),
+article_entities AS (
+    SELECT DISTINCT a.week_date, m.article_id, m.entity_id
+    FROM core.entity_mentions AS m
+    JOIN canonical_articles AS a USING (article_id)
+),
+pairs AS (
+    SELECT x.week_date, x.entity_id AS entity_id_a, y.entity_id AS entity_id_b, x.article_id
+    FROM article_entities AS x
+    JOIN article_entities AS y ON x.article_id = y.article_id AND x.entity_id < y.entity_id
+)
+SELECT
+    pairs.week_date,
+    pairs.entity_id_a,
+    pairs.entity_id_b,
+    ea.name AS entity_name_a,
+    eb.name AS entity_name_b,
+    count(*) AS count_articles
+FROM pairs
+JOIN core.entities AS ea ON ea.entity_id = pairs.entity_id_a
+JOIN core.entities AS eb ON eb.entity_id = pairs.entity_id_b
+GROUP BY ALL
+ORDER BY week_date, count_articles DESC, entity_id_a, entity_id_b

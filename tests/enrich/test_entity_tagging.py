@@ -1,0 +1,79 @@
+"""Entity tagging internals: BILOU round trip, document propagation, vectorized CRF decoding."""
+
+from __future__ import annotations
+
+import pycrfsuite
+
+from pipelines.enrich.entities.corpus import to_bilou, to_iob2
+from pipelines.enrich.entities.document import propagate_names
+from pipelines.enrich.entities.features import FeatureExtractor
+from pipelines.enrich.entities.gazetteer import MODELS_DIR
+from pipelines.enrich.entities.gazetteer_build import aligned_words, spacing_variants
+from pipelines.enrich.entities.rules import organisation_spans
+from pipelines.enrich.entities.tagger import load_tagger
+
+
+def test_bilou_round_trip() -> None:
+    tags = ["B-PERS", "I-PERS", "I-PERS", "O", "B-LOC", "B-ORG", "I-ORG"]
+    assert to_bilou(tags) == ["B-PERS", "I-PERS", "L-PERS", "O", "U-LOC", "B-ORG", "L-ORG"]
+    assert to_iob2(to_bilou(tags)) == tags
+
+
+def test_a_name_found_once_is_found_everywhere_in_the_document() -> None:
+    sentences = [["قال", "فلاديمير", "بوتين", "."], ["وكان", "بوتين", "يتحدث"], ["الله", "اكبر"]]
+    tags = [["O", "B-PERS", "I-PERS", "O"], ["O", "O", "O"], ["O", "O"]]
+    assert propagate_names(sentences, tags, str) == [
+        ["O", "B-PERS", "I-PERS", "O"],
+        ["O", "B-PERS", "O"],
+        ["O", "O"],
+    ]
+
+
+def test_organisation_rule_takes_the_definite_words_after_the_head() -> None:
+    words = ["وذكرت", "اللجنة", "العسكرية", "المركزية", "لحزب", "العمال", "الكوري", "في", "بيان"]
+    assert organisation_spans(words) == [(4, 7, "ORG")]
+
+
+def test_gazetteer_variants() -> None:
+    assert spacing_variants("بيونغيانغ") == {"بيونغيانغ", "بيونغ يانغ"}
+    assert "بيونغيانغ" in spacing_variants("بيونغ يانغ")
+    pairs = [("كوريا الشمالية", "North Korea"), ("كوريا الجنوبية", "South Korea")]
+    assert aligned_words(pairs)["كوريا"] == "korea"
+
+
+def test_vectorized_decoder_matches_crfsuite() -> None:
+    tagger = load_tagger("ar")
+    assert tagger is not None
+    sentences = [
+        [
+            "اجتمع",
+            "زعيم",
+            "كوريا",
+            "الشمالية",
+            "كيم",
+            "جونغ",
+            "أون",
+            "ورئيس",
+            "روسيا",
+            "فلاديمير",
+            "بوتين",
+            "في",
+            "بيونغ",
+            "يانغ",
+        ],
+        ["وقال", "الأمين", "العام", "للأمم", "المتحدة", "إن", "المنظمة", "تتابع", "الوضع"],
+        ["روسيا"],
+    ]
+    crf = tagger.decoder
+    extractor: FeatureExtractor = tagger.extractor
+    for words, (tags, marginals) in zip(sentences, crf.tag_many(sentences), strict=True):
+        reference = crf_reference(extractor, words)
+        assert tags == reference
+        assert all(0.0 < m <= 1.0 + 1e-9 for m in marginals)
+
+
+def crf_reference(extractor: FeatureExtractor, words: list[str]) -> list[str]:
+    """Tags from python-crfsuite itself, on the same features."""
+    crf = pycrfsuite.Tagger()
+    crf.open(str(MODELS_DIR / "ar.crfsuite"))
+    return list(crf.tag(extractor.sentence_features(words)))
