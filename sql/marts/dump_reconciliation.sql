@@ -1,3 +1,21 @@
+/* ---
+description: Per dump, records read, loaded and quarantined, and whether they add up.
+columns:
+  dump_file: Dump path relative to the landing folder (the partition key).
+  format: Detected file format (jsonl, json_array, csv, tsv, parquet, text, text_list).
+  compression: Detected compression (gzip, bz2, zstd, zip member...), NULL when none.
+  encoding: Detected text encoding of the dump.
+  bytes: Size of the dump file in bytes.
+  sha256: SHA-256 of the dump version loaded last.
+  records_read: Records read from the dump.
+  records_loaded: Records loaded as article sightings.
+  records_quarantined: Records rejected to quarantine.rejected_records.
+  count_articles: Distinct articles the dump's sightings point to.
+  rejected_by_reason: Map of reject reason to quarantined record count (NULL when none).
+  is_reconciled: True when records_read = records_loaded + records_quarantined.
+  first_processed_at: When the dump was first processed.
+  last_processed_at: When the dump was last processed.
+--- */
 -- One row per dump: where every record went, and whether the counts add up.
 CREATE OR REPLACE TABLE marts.dump_reconciliation AS
 WITH dumps AS (
@@ -9,7 +27,7 @@ sightings AS (
     GROUP BY dump_file
 ),
 rejected AS (
-    SELECT dump_file, count(*) AS count_rejected,
+    SELECT dump_file, sum(n)::BIGINT AS count_rejected,
            map_from_entries(list((reject_reason, n))) AS rejected_by_reason
     FROM (
         SELECT dump_file, reject_reason, count(*) AS n

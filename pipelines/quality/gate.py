@@ -1,0 +1,236 @@
+"""Run the expectation suites on query results with Great Expectations' pandas datasource.
+
+GE's SQLAlchemy route fails every expectation on DuckDB (MetricResolutionError), so each table is
+read into a DataFrame (only the columns its suite needs) and validated in an ephemeral context
+that writes Data Docs, made offline afterwards.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import shutil
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from pipelines.quality.offline_docs import make_offline
+from pipelines.quality.suites import (
+    EARLIEST_DATE,
+    FUTURE_DAYS_ALLOWED,
+    VOLUME_DROP_TOLERANCE,
+    TableSuite,
+)
+from pipelines.warehouse import fetch_rows, fetch_template_frame, quote_identifier
+
+# No usage statistics sent anywhere: this machine has no network and the gate must not try.
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+
+
+@dataclass
+class TableResult:
+    """The gate's verdict on one table."""
+
+    table: str
+    status: str  # "passed" | "failed" | "skipped"
+    expectations: int = 0
+    rows: int = 0
+    failures: list[str] = field(default_factory=list)
+    reason: str = ""
+
+
+@dataclass
+class GateReport:
+    """Every table's verdict and where the Data Docs are."""
+
+    results: list[TableResult]
+    docs_index: Path | None
+
+    @property
+    def passed(self) -> bool:
+        return all(r.status != "failed" for r in self.results)
+
+    def failures(self) -> list[str]:
+        return [f"{r.table}: {f}" for r in self.results for f in r.failures]
+
+
+def table_columns(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+    """schema.table -> its columns, for the core and marts schemas."""
+    columns: dict[str, list[str]] = {}
+    for table, column in fetch_rows(con, "quality/select_table_columns"):
+        columns.setdefault(table, []).append(column)
+    return columns
+
+
+def _ref_alias(column: str, target: str) -> str:
+    return f"{column}__in_{target.rsplit('.', 1)[0].replace('.', '_')}"
+
+
+def frame_expressions(suite: TableSuite, columns: list[str]) -> str:
+    """The SELECT list for a suite; identifiers come from the suite (validated) or the catalog."""
+    dates = {c: f"CAST(t.{quote_identifier(c)} AS TIMESTAMP)" for c in suite.dates}
+    if suite.all_columns:
+        select = [
+            f"{dates.get(c, 't.' + quote_identifier(c))} AS {quote_identifier(c)}" for c in columns
+        ]
+    else:
+        select = [
+            f"{dates.get(c, 't.' + quote_identifier(c))} AS {quote_identifier(c)}"
+            for c in suite.columns
+        ]
+    for column, target in suite.references.items():
+        parent, parent_column = target.rsplit(".", 1)
+        select.append(
+            f"(t.{quote_identifier(column)} IS NULL OR t.{quote_identifier(column)} IN "
+            f"(SELECT {quote_identifier(parent_column)} FROM {quote_identifier(parent)})) "
+            f"AS {quote_identifier(_ref_alias(column, target))}"
+        )
+    return ", ".join(select)
+
+
+def expectations_for(
+    suite: TableSuite, contract: list[str] | None, previous_rows: int | None, now: datetime
+) -> list[Any]:
+    """GE expectations for one suite (GE is imported lazily: it takes seconds to load)."""
+    import great_expectations.expectations as gxe
+
+    found: list[Any] = []
+    if not suite.may_be_empty:
+        found.append(gxe.ExpectTableRowCountToBeBetween(min_value=1, meta={"check": "non-empty"}))
+    if previous_rows:
+        floor = math.ceil(previous_rows * (1 - VOLUME_DROP_TOLERANCE))
+        found.append(
+            gxe.ExpectTableRowCountToBeBetween(
+                min_value=floor, meta={"check": f"volume vs previous snapshot ({previous_rows})"}
+            )
+        )
+    if contract is not None:
+        # The documented columns exactly, plus the reference flags the gate's query adds.
+        flags = [_ref_alias(column, target) for column, target in suite.references.items()]
+        found.append(
+            gxe.ExpectTableColumnsToMatchSet(column_set=[*contract, *flags], exact_match=True)
+        )
+    for column in dict.fromkeys((*suite.keys, *suite.not_null)):
+        found.append(gxe.ExpectColumnValuesToNotBeNull(column=column))
+    if len(suite.keys) == 1:
+        found.append(gxe.ExpectColumnValuesToBeUnique(column=suite.keys[0]))
+    elif suite.keys:
+        found.append(gxe.ExpectCompoundColumnsToBeUnique(column_list=list(suite.keys)))
+    for column, values in suite.value_sets.items():
+        found.append(gxe.ExpectColumnValuesToBeInSet(column=column, value_set=list(values)))
+    latest = now.replace(tzinfo=None) + timedelta(days=FUTURE_DAYS_ALLOWED)
+    earliest = datetime(EARLIEST_DATE.year, EARLIEST_DATE.month, EARLIEST_DATE.day)
+    for column in suite.dates:
+        found.append(
+            gxe.ExpectColumnValuesToBeBetween(column=column, min_value=earliest, max_value=latest)
+        )
+    for column, target in suite.references.items():
+        found.append(
+            gxe.ExpectColumnValuesToBeInSet(
+                column=_ref_alias(column, target), value_set=[True], meta={"references": target}
+            )
+        )
+    return found
+
+
+def run_gate(
+    con: duckdb.DuckDBPyConnection,
+    suites: list[TableSuite],
+    contracts: dict[str, list[str]],
+    previous_counts: dict[str, int],
+    docs_dir: Path | None,
+) -> GateReport:
+    """Validate every suite's table; build offline Data Docs into `docs_dir` when given."""
+    import great_expectations as gx
+
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = {"globally": False}  # type: ignore[assignment]
+    build_dir = docs_dir.with_name(docs_dir.name + ".building") if docs_dir else None
+    if build_dir:
+        shutil.rmtree(build_dir, ignore_errors=True)
+        context.add_data_docs_site(
+            site_name="local",
+            site_config={
+                "class_name": "SiteBuilder",
+                "store_backend": {
+                    "class_name": "TupleFilesystemStoreBackend",
+                    "base_directory": str(build_dir),
+                },
+                "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+            },
+        )
+    source = context.data_sources.add_pandas("warehouse")
+    present = table_columns(con)
+    now = datetime.now(UTC)
+    results = []
+    for suite in suites:
+        results.append(
+            _validate(context, source, con, suite, present, contracts, previous_counts, now)
+        )
+    index = None
+    if build_dir and docs_dir:
+        context.build_data_docs(site_names=["local"])
+        make_offline(build_dir)
+        shutil.rmtree(docs_dir, ignore_errors=True)
+        build_dir.rename(docs_dir)
+        index = docs_dir / "index.html"
+    return GateReport(results, index)
+
+
+def _validate(
+    context: Any,
+    source: Any,
+    con: duckdb.DuckDBPyConnection,
+    suite: TableSuite,
+    present: dict[str, list[str]],
+    contracts: dict[str, list[str]],
+    previous_counts: dict[str, int],
+    now: datetime,
+) -> TableResult:
+    import great_expectations as gx
+
+    if suite.table not in present:
+        return TableResult(suite.table, "skipped", reason=f"{suite.table} does not exist yet")
+    missing = [c for c in suite.columns if c not in present[suite.table]]
+    missing += [t for t in suite.references.values() if t.rsplit(".", 1)[0] not in present]
+    if missing:
+        problem = f"suite needs {missing}, absent: update pipelines/quality/suites.py"
+        return TableResult(suite.table, "failed", failures=[problem])
+    expressions = frame_expressions(suite, present[suite.table])
+    frame = fetch_template_frame(
+        con,
+        "quality/select_gate_frame",
+        expressions=expressions,
+        table=quote_identifier(suite.table),
+    )
+    contract = contracts.get(suite.table)
+    expectations = expectations_for(suite, contract, previous_counts.get(suite.table), now)
+    batch = source.add_dataframe_asset(suite.table).add_batch_definition_whole_dataframe("all")
+    gx_suite = context.suites.add(gx.ExpectationSuite(name=suite.table))
+    for expectation in expectations:
+        gx_suite.add_expectation(expectation)
+    definition = context.validation_definitions.add(
+        gx.ValidationDefinition(name=suite.table, data=batch, suite=gx_suite)
+    )
+    outcome = definition.run(batch_parameters={"dataframe": frame}, result_format="SUMMARY")
+    failures = [_describe(r) for r in outcome.results if not r.success]
+    return TableResult(
+        suite.table,
+        "passed" if outcome.success else "failed",
+        expectations=len(gx_suite.expectations),
+        rows=len(frame),
+        failures=failures,
+    )
+
+
+def _describe(result: Any) -> str:
+    config = result.expectation_config
+    column = config.kwargs.get("column") or config.kwargs.get("column_list") or ""
+    details = result.result or {}
+    seen = details.get("observed_value", details.get("partial_unexpected_list"))
+    count = details.get("unexpected_count")
+    text = f"{config.type}({column})" + (f" {count} unexpected" if count else "")
+    return text + (f", e.g. {seen!s:.120}" if seen is not None else "")

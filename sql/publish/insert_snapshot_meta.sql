@@ -1,0 +1,1 @@
+INSERT INTO snapshot.meta.snapshot VALUES ($refresh_id, $published_at, $source_warehouse)

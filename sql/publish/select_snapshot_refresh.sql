@@ -1,0 +1,1 @@
+SELECT refresh_id, published_at FROM meta.snapshot
