@@ -6,9 +6,13 @@ STAMP := $(VENV)/.installed
 LANDING ?= samples/landing
 WAREHOUSE ?= warehouse/news.duckdb
 ARTICLES ?= 100000
+# Dedup bench corpus: real SaudiNewsNet sentences + planted copies (~4 min at 100k with
+# datasketch; 1M without datasketch: see docs/notes/dedup.md).
+DEDUP_ARTICLES ?= 100000
+DEDUP_WAREHOUSE ?= 100000
 DAGSTER_HOME := $(CURDIR)/.dagster_home
 
-.PHONY: setup run status test lint ui bench clean
+.PHONY: setup run status test lint ui bench clean model
 
 setup: $(STAMP)
 
@@ -41,6 +45,19 @@ ui: setup $(DAGSTER_HOME)/dagster.yaml
 
 bench: setup
 	$(BIN)/python bench/bench_pipeline.py --articles $(ARTICLES)
+	$(BIN)/python bench/bench_dedup.py --articles $(DEDUP_ARTICLES) --datasketch-max $(DEDUP_ARTICLES) --warehouse-articles $(DEDUP_WAREHOUSE)
+	$(BIN)/python bench/bench_html.py ../shared/data --copies 2 --workers 2
+	$(BIN)/python bench/bench_warc_read.py ../shared/data --copies 10
+	$(BIN)/python bench/bench_dates.py --articles 20000 --workers 2
+	$(BIN)/python bench/bench_entities.py --articles 2000 --workers 2
+
+SHARED_DATA ?= ../shared/data
+# Rebuild the entity tagger models and gazetteer (deterministic; needs ../shared/data and the
+# CC-BY-4.0 person-name list of arabnamer, read as data: its xgboost dependency is not needed).
+model: setup
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps 'arabnamer==0.1.3'
+	$(BIN)/python -m pipelines.enrich.entities.train --anercorp $(SHARED_DATA)/anercorp/train.txt \
+		--uner $(SHARED_DATA)/uner_english_ewt/dev.iob2 --out pipelines/enrich/entities/models/
 
 clean:
 	rm -rf $(VENV) .dagster_home warehouse/*.duckdb warehouse/*.wal
