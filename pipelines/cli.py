@@ -6,16 +6,18 @@ import argparse
 import os
 import sys
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 import dagster as dg
 
 from pipelines import settings
-from pipelines.assets import DUMP_ASSETS, MART_ASSETS
+from pipelines.assets import DUMP_ASSETS, MART_ASSETS, PUBLISH_ASSETS
 from pipelines.ingest import discover_dumps
 from pipelines.partitions import dumps_partitions
+from pipelines.publish.snapshot import PUBLISHED_FILE, default_publish_dir
 from pipelines.report import format_status, loaded_versions
-from pipelines.resources import LandingResource, WarehouseResource
+from pipelines.resources import LandingResource, PublishResource, WarehouseResource
 
 QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 
@@ -42,6 +44,14 @@ def main(argv: list[str] | None = None) -> int:
         help="reprocess dumps whose current version is already loaded",
     )
     run_cmd.add_argument("--verbose", action="store_true", help="show Dagster's INFO logs")
+    run_cmd.add_argument(
+        "--publish",
+        type=Path,
+        default=None,
+        help="after the marts, gate and publish the BI snapshot, Data Docs and dashboard here "
+        "(default: published/ beside the warehouse file)",
+    )
+    run_cmd.add_argument("--no-publish", action="store_true", help="skip gate and publication")
     status_cmd = commands.add_parser("status", help="print rows per table and reconciliation")
     status_cmd.add_argument(
         "--warehouse", type=Path, default=settings.warehouse_path(), help="DuckDB file to read"
@@ -49,7 +59,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "status":
         return status(args.warehouse)
-    return run(args.landing, args.warehouse, force=args.force, verbose=args.verbose)
+    publish = None if args.no_publish else args.publish or default_publish_dir(args.warehouse)
+    return run(
+        args.landing, args.warehouse, force=args.force, verbose=args.verbose, publish=publish
+    )
 
 
 def status(warehouse: Path) -> int:
@@ -63,8 +76,15 @@ def status(warehouse: Path) -> int:
     return 0 if all_ok else 1
 
 
-def run(landing: Path, warehouse: Path, *, force: bool = False, verbose: bool = False) -> int:
-    """Materialize the dump assets for each new or changed dump, then the marts."""
+def run(
+    landing: Path,
+    warehouse: Path,
+    *,
+    force: bool = False,
+    verbose: bool = False,
+    publish: Path | None = None,
+) -> int:
+    """Materialize the dump assets for each new or changed dump, the marts, then publish."""
     if not landing.is_dir():
         print(f"error: landing folder {landing} does not exist", file=sys.stderr)
         return 2
@@ -114,6 +134,8 @@ def run(landing: Path, warehouse: Path, *, force: bool = False, verbose: bool = 
         run_config=run_config,
     )
     problems += _problems(marts, "marts")
+    if publish is not None:
+        problems += _publish(publish, problems, instance, resources, run_config)
     print(f"done in {time.monotonic() - started:.1f}s\n")
     if warehouse.exists():
         text, all_ok = format_status(warehouse)
@@ -123,6 +145,38 @@ def run(landing: Path, warehouse: Path, *, force: bool = False, verbose: bool = 
     for problem in problems:
         print(f"problem: {problem}", file=sys.stderr)
     return 1 if problems else 0
+
+
+def _publish(
+    publish: Path,
+    problems: list[str],
+    instance: dg.DagsterInstance,
+    resources: Mapping[str, object],
+    run_config: Mapping[str, object] | None,
+) -> list[str]:
+    """Gate -> snapshot -> dashboard; a failed refresh or gate keeps the previous snapshot."""
+    kept = f"previous snapshot kept: {publish / PUBLISHED_FILE}"
+    if problems:
+        return [f"publish: not published because the refresh had problems; {kept}"]
+    result = dg.materialize(
+        [*DUMP_ASSETS, *MART_ASSETS, *PUBLISH_ASSETS],
+        selection=dg.AssetSelection.groups("publish"),
+        instance=instance,
+        resources={**resources, "publish": PublishResource(path=str(publish))},
+        raise_on_error=False,
+        run_config=run_config,
+    )
+    failed = [
+        f"gate: {e.check_name}: {e.metadata['failures'].value}"
+        for e in result.get_asset_check_evaluations()
+        if not e.passed
+    ]
+    steps = [p for p in _problems(result, "publish") if "check " not in p]
+    if failed or steps:
+        docs = publish / "data_docs" / "index.html"
+        return [*failed, *steps, f"publish: NOT published; {kept}; see {docs}"]
+    print(f"published {publish / PUBLISHED_FILE}, data docs and dashboard in {publish}")
+    return []
 
 
 def _problems(result: dg.ExecuteInProcessResult, label: str) -> list[str]:

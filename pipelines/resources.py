@@ -41,6 +41,15 @@ class WarehouseResource(DuckDBResource):
             yield con
 
 
+class PublishResource(dg.ConfigurableResource):
+    """The folder BI reads: the published snapshot, Data Docs and the dashboard."""
+
+    path: str
+
+
+PUBLISH_ENV = "NEWS_PUBLISH_DIR"
+
+
 def _setting(env_name: str, default: Path) -> str | dg.EnvVar:
     return dg.EnvVar(env_name) if os.environ.get(env_name) else str(default)
 
@@ -53,5 +62,9 @@ def build_resources() -> dict[str, dg.ConfigurableResource]:
         ),
         "warehouse": WarehouseResource(
             database=_setting(settings.WAREHOUSE_ENV, settings.DEFAULT_WAREHOUSE)
+        ),
+        # Default: published/ beside the warehouse file.
+        "publish": PublishResource(
+            path=_setting(PUBLISH_ENV, settings.warehouse_path().parent / "published")
         ),
     }

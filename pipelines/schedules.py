@@ -7,8 +7,8 @@ from pipelines.sensors import dump_assets_job
 
 marts_job = dg.define_asset_job(
     "refresh_marts_job",
-    selection=dg.AssetSelection.groups("marts"),
-    description="Rebuild every mart table from the core tables.",
+    selection=dg.AssetSelection.groups("marts", "publish"),
+    description="Rebuild every mart, then gate (Great Expectations) -> publish -> dashboard.",
 )
 
 
@@ -31,5 +31,5 @@ daily_marts_refresh = dg.ScheduleDefinition(
     cron_schedule="30 3 * * *",
     execution_timezone="UTC",
     default_status=dg.DefaultScheduleStatus.RUNNING,
-    description="Every day at 03:30 UTC rebuild the marts, whatever the automation did.",
+    description="Every day at 03:30 UTC rebuild the marts, then gate -> publish -> dashboard.",
 )

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pandas as pd
 import pyarrow as pa
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
@@ -22,6 +23,12 @@ DDL_FILES = (
     "ddl/create_staging_tables.sql",
     "ddl/create_core_tables.sql",
     "ddl/create_quarantine_tables.sql",
+    "ddl/create_dedup_tables.sql",
+    "ddl/alter_articles_count_other_sources.sql",
+    "ddl/alter_raw_records_html.sql",
+    "ddl/alter_articles_published_at.sql",
+    "ddl/create_date_mentions_tables.sql",
+    "ddl/create_entity_tables.sql",
 )
 # No TimeZone setting: it needs the icu extension; without it TIMESTAMPTZ values are shown in UTC.
 CONNECTION_CONFIG = {"autoinstall_known_extensions": "false", "autoload_known_extensions": "false"}
@@ -151,3 +158,39 @@ def iter_arrow_batches(
         yield from reader
     finally:
         cursor.close()
+
+
+# --- Statements DuckDB cannot bind parameters in (ATTACH, COMMENT ON) and allow-listed tables.
+# Templates in sql/ carry `{placeholders}` filled ONLY through `quote_identifier` (names from the
+# code's own allow-lists: pipelines/publish, pipelines/quality) and `sql_literal` (texts from the
+# repo's own files, paths from the operator's configuration): never from data or user input.
+
+
+def quote_identifier(name: str) -> str:
+    """`schema.table` or `column` as a quoted DuckDB identifier."""
+    return ".".join('"' + part.replace('"', '""') + '"' for part in name.split("."))
+
+
+def sql_literal(text: str) -> str:
+    """A quoted SQL string literal, for the statements that take no bound parameters."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def run_template(
+    con: duckdb.DuckDBPyConnection, name: str, params: Params = None, **quoted: str
+) -> None:
+    """Execute `sql/<name>.sql` with its `{placeholders}` filled by already-quoted fragments."""
+    text = sql_text(name).format(**quoted)
+    con.execute(text, _used(text, params))
+
+
+def fetch_template_frame(
+    con: duckdb.DuckDBPyConnection, name: str, **quoted: str
+) -> pd.DataFrame:
+    """The result of a template `sql/<name>.sql` as a pandas DataFrame (for Great Expectations)."""
+    return con.execute(sql_text(name).format(**quoted)).df()
+
+
+def fetch_frame(con: duckdb.DuckDBPyConnection, name: str, params: Params = None) -> pd.DataFrame:
+    """The result of `sql/<name>.sql` as a pandas DataFrame."""
+    return run(con, name, params).df()

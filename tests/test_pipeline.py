@@ -18,10 +18,23 @@ TABLES = {
     "core.article_sightings": "dump_file, record_index",
     "core.article_clusters": "article_id",
     "core.clusters": "cluster_id",
+    "core.article_links": "article_id, other_article_id",
+    "core.article_bands": "article_id, band_key",
+    "core.article_signatures": "article_id, signature",
     "quarantine.rejected_records": "dump_file, record_index",
     "ops.dump_versions": "dump_file, sha256",
-    "marts.daily_articles": "article_date, source, language",
+    "marts.articles_daily": "article_date, source, language",
+    "core.date_mentions": "article_id, mention_index",
+    "marts.date_mentions_timeline": (
+        "publication_week_date, language, period_start_date, granularity, calendar"
+    ),
     "marts.quarantine_reasons": "dump_file, stage, reject_reason",
+    "marts.stories": "cluster_id",
+    "core.entities": "entity_id",
+    "core.entity_mentions": "article_id, field, start_char, end_char, entity_id",
+    "marts.entity_mentions_daily": "mention_date, entity_id, source, language",
+    "marts.entity_cooccurrence": "week_date, entity_id_a, entity_id_b",
+    "marts.top_entities_weekly": "week_date, entity_type, rank_in_week",
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -74,6 +75,30 @@ def test_seed_becomes_one_clean_arabic_article(
     assert "cookies" not in body and "', '" not in body and SEED_TITLE not in body
 
 
+def test_seed_publication_date_provenance_and_last_june(
+    samples_warehouse: duckdb.DuckDBPyConnection,
+) -> None:
+    rows = samples_warehouse.execute(
+        "SELECT a.published_at_source, a.is_published_at_ambiguous, m.surface_text, "
+        "m.resolved_start, m.resolved_end, m.granularity, m.is_relative, m.anchor_date "
+        "FROM core.articles AS a JOIN core.article_sightings AS s USING (article_id) "
+        "JOIN core.date_mentions AS m USING (article_id) "
+        "WHERE s.dump_file = 'text/seed_ar_korea.txt' AND m.surface_text LIKE '%يونيو%'"
+    ).fetchall()
+    assert rows == [
+        (
+            "text",
+            False,
+            "يونيو الماضي",
+            date(2024, 6, 1),
+            date(2024, 6, 30),
+            "month",
+            True,
+            date(2025, 4, 28),
+        )
+    ]
+
+
 def test_same_page_scraped_three_times_is_one_article(
     samples_warehouse: duckdb.DuckDBPyConnection,
 ) -> None:
@@ -103,5 +128,5 @@ def test_marts_are_built(samples_warehouse: duckdb.DuckDBPyConnection, tmp_path:
     reconciled = samples_warehouse.execute(
         "SELECT bool_and(is_reconciled), count(*) FROM marts.dump_reconciliation"
     ).fetchone()
-    assert reconciled == (True, 11)
-    assert samples_warehouse.execute("SELECT count(*) FROM marts.daily_articles").fetchone()[0] > 0
+    assert reconciled == (True, 13)  # 12 files; archive/batch zip = 2 dumps
+    assert samples_warehouse.execute("SELECT count(*) FROM marts.articles_daily").fetchone()[0] > 0

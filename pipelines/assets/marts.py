@@ -3,14 +3,14 @@
 import dagster as dg
 
 from pipelines.partitions import WAREHOUSE_POOL
+from pipelines.publish.contract import discover_marts, write_comments
+from pipelines.quality.gate import table_columns
 from pipelines.resources import WarehouseResource
 from pipelines.warehouse import fetch_rows, run_script, transaction
 
-MARTS = {
-    "daily_articles": "Articles, stories and sightings per publication day, source and language.",
-    "dump_reconciliation": "Per dump: records read, loaded and quarantined, and whether they add up.",
-    "quarantine_reasons": "Quarantined records per dump, stage and reason, with an example.",
-}
+# One asset per sql/marts/*.sql, described by its YAML header (pipelines/publish/contract.py).
+MART_SPECS = {spec.name: spec for spec in discover_marts()}
+MARTS = {name: spec.description for name, spec in MART_SPECS.items()}
 
 
 def build_mart_asset(name: str, description: str) -> dg.AssetsDefinition:
@@ -22,7 +22,7 @@ def build_mart_asset(name: str, description: str) -> dg.AssetsDefinition:
         group_name="marts",
         description=description,
         pool=WAREHOUSE_POOL,
-        deps=["article_clusters"],
+        deps=["article_clusters", "date_mentions", "entity_mentions"],
         kinds={"duckdb"},
         automation_condition=dg.AutomationCondition.eager(),
     )
@@ -30,6 +30,8 @@ def build_mart_asset(name: str, description: str) -> dg.AssetsDefinition:
         with warehouse.open() as con:
             with transaction(con):
                 run_script(con, f"marts/{name}")
+                spec = MART_SPECS[name]
+                write_comments(con, spec, table_columns(con).get(spec.table, []))
             rows = fetch_rows(con, "report/count_mart_rows", {"table_name": name})[0][0]
         return dg.MaterializeResult(metadata={"dagster/row_count": rows, "table": f"marts.{name}"})
 

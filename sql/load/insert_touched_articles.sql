@@ -20,11 +20,13 @@ seen AS (
 )
 INSERT INTO core.articles (
     article_id, url, canonical_url, source, title, body, language, published_at, published_at_raw,
+    published_at_source, published_at_confidence, is_published_at_ambiguous,
     content_hash, authors, cluster_id, is_canonical, count_sightings, first_seen_at, last_seen_at
 )
 SELECT
     c.article_id, c.url, c.canonical_url, c.source, c.title, c.body, c.language, c.published_at,
-    c.published_at_raw, c.content_hash, c.authors, NULL, NULL,
+    c.published_at_raw, c.published_at_source, c.published_at_confidence,
+    c.is_published_at_ambiguous, c.content_hash, c.authors, NULL, NULL,
     seen.count_sightings, seen.first_seen_at, seen.last_seen_at
 FROM seen
 JOIN staging.cleaned_records AS c

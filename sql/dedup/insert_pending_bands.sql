@@ -1,0 +1,1 @@
+INSERT INTO pending_bands SELECT article_id, band_key FROM batch

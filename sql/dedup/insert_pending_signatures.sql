@@ -1,0 +1,1 @@
+INSERT INTO pending_signatures SELECT article_id, signature FROM batch

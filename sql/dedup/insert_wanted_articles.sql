@@ -1,0 +1,1 @@
+INSERT INTO wanted_articles SELECT article_id FROM batch

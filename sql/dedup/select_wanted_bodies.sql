@@ -1,0 +1,1 @@
+SELECT article_id, body FROM core.articles SEMI JOIN wanted_articles USING (article_id)
