@@ -1,0 +1,138 @@
+"""Matching-only text normalization (Arabic and English) and character-shingle hashes."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import numpy as np
+import numpy.typing as npt
+
+SHINGLE_CHARS = 5
+# Multiplier of the polynomial window hash (odd, 64-bit) and the splitmix64 finalizer constants.
+_POLY = np.uint64(0x100000001B3)
+_MIX_1 = np.uint64(0xBF58476D1CE4E5B9)
+_MIX_2 = np.uint64(0x94D049BB133111EB)
+
+_ARABIC_DIACRITICS = "".join(chr(c) for c in [*range(0x064B, 0x0660), 0x0670, 0x06D6, 0x06ED])
+_TATWEEL = "\u0640"
+_LETTER_VARIANTS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ئ": "ي", "ؤ": "و", "ة": "ه"}
+_SPACE = 0x20
+_DELETE = 0xFFFFFFFF
+_BMP = 0x10000
+
+U64 = npt.NDArray[np.uint64]
+I64 = npt.NDArray[np.int64]
+U32 = npt.NDArray[np.uint32]
+
+
+def _code_map() -> U32:
+    """Per BMP code point: its matching form (one code point), _SPACE, or _DELETE."""
+    table = np.full(_BMP, _SPACE, dtype=np.uint32)
+    for code in range(_BMP):
+        char = chr(code)
+        if char in _ARABIC_DIACRITICS or char == _TATWEEL or unicodedata.category(char)[0] == "M":
+            table[code] = _DELETE
+        elif char in _LETTER_VARIANTS:
+            table[code] = ord(_LETTER_VARIANTS[char])
+        elif unicodedata.category(char)[0] == "N" and unicodedata.decimal(char, None) is not None:
+            table[code] = ord(str(unicodedata.decimal(char)))
+        elif char.isalnum():
+            folded = char.casefold()
+            table[code] = ord(folded) if len(folded) == 1 else code
+    return table
+
+
+_CODE_MAP = _code_map()
+
+
+def normalized_codes(texts: list[str]) -> tuple[U32, I64]:
+    """Matching form of each text as code points, concatenated, and the length of each.
+
+    Compatibility forms (NFKC), case, Arabic letter variants (alef forms, alef maqsura, ta
+    marbuta, hamza seats), Arabic-Indic digits, diacritics and tatweel are folded, everything
+    that is not a letter or digit becomes one space, and each text is stripped. Matching only.
+    """
+    texts = [
+        t if unicodedata.is_normalized("NFKC", t) else unicodedata.normalize("NFKC", t)
+        for t in texts
+    ]
+    raw = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
+    doc = np.repeat(np.arange(len(texts), dtype=np.int64), [len(t) for t in texts])
+    codes = np.where(raw < _BMP, _CODE_MAP[np.minimum(raw, _BMP - 1)], np.uint32(_SPACE))
+    kept = codes != _DELETE
+    codes, doc = codes[kept], doc[kept]
+    # Leading spaces and repeated spaces go, then the (single) trailing space.
+    space = codes == _SPACE
+    first = _boundaries(doc)
+    repeated = np.zeros(codes.size, dtype=bool)
+    repeated[1:] = space[1:] & space[:-1]
+    kept = ~(space & (first | repeated))
+    codes, doc = codes[kept], doc[kept]
+    last = np.ones(codes.size, dtype=bool)
+    last[:-1] = _boundaries(doc)[1:]
+    kept = ~((codes == _SPACE) & last)
+    codes, doc = codes[kept], doc[kept]
+    return codes, np.bincount(doc, minlength=len(texts)).astype(np.int64)
+
+
+def _boundaries(doc: I64) -> npt.NDArray[np.bool_]:
+    """True where a new text starts in a concatenation."""
+    first = np.ones(doc.size, dtype=bool)
+    first[1:] = doc[1:] != doc[:-1]
+    return first
+
+
+def normalize_for_matching(text: str) -> str:
+    """The matching form of one text (see `normalized_codes`), as a string."""
+    codes, _ = normalized_codes([text])
+    return codes.astype("<u4").tobytes().decode("utf-32-le")
+
+
+def mix64(values: U64) -> U64:
+    """splitmix64 finalizer: spreads every input bit over the 64 output bits (wraps mod 2^64)."""
+    z = values.copy()
+    scratch = np.empty_like(z)
+    with np.errstate(over="ignore"):
+        for shift, factor in ((30, _MIX_1), (27, _MIX_2), (31, None)):
+            np.right_shift(z, np.uint64(shift), out=scratch)
+            np.bitwise_xor(z, scratch, out=z)
+            if factor is not None:
+                np.multiply(z, factor, out=z)
+    return z
+
+
+def shingle_hashes(texts: list[str], k: int = SHINGLE_CHARS) -> tuple[U64, I64]:
+    """64-bit hashes of every k-character window of each text's matching form, concatenated.
+
+    Returns (hashes, doc_index): doc_index[i] is the position in `texts` of hashes[i]. Each
+    non-empty text is padded with k - 1 spaces, so a text shorter than k still has a shingle;
+    an empty one has none.
+    """
+    codes, lengths = normalized_codes(texts)
+    ends = np.cumsum(lengths)
+    pad_at = np.repeat(ends[lengths > 0], k - 1)
+    codes = np.insert(codes, pad_at, np.uint32(_SPACE)).astype(np.uint64)
+    lengths = np.where(lengths > 0, lengths + k - 1, 0)
+    windows = max(codes.size - k + 1, 0)
+    hashes = np.zeros(windows, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for offset in range(k):
+            hashes = hashes * _POLY + codes[offset : offset + windows]
+    ends = np.cumsum(lengths)
+    doc_of_window = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)[:windows]
+    inside = np.arange(windows, dtype=np.int64) + k <= ends[doc_of_window]
+    return mix64(hashes[inside]), doc_of_window[inside]
+
+
+def shingle_set(text: str, k: int = SHINGLE_CHARS) -> U64:
+    """Sorted distinct shingle hashes of one text (for exact Jaccard)."""
+    hashes, _ = shingle_hashes([text], k)
+    return np.unique(hashes)
+
+
+def jaccard(left: U64, right: U64) -> float:
+    """|A ∩ B| / |A ∪ B| of two sorted distinct hash arrays; 0.0 when both are empty."""
+    if left.size == 0 and right.size == 0:
+        return 0.0
+    common = np.intersect1d(left, right, assume_unique=True).size
+    return common / (left.size + right.size - common)
