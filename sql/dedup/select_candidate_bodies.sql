@@ -1,4 +1,4 @@
--- A semi-join (not `IN (subquery)`): DuckDB then reads only the matching bodies' vectors.
+-- Bodies of the pairs that passed the signature prefilter (see docs/notes/dedup.md for its cost).
 WITH wanted AS (
     SELECT article_id FROM prefiltered_pairs UNION SELECT other_article_id FROM prefiltered_pairs
 )
