@@ -13,6 +13,7 @@ from typing import Any
 
 import duckdb
 import pandas as pd
+import psutil
 import pyarrow as pa
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
@@ -33,8 +34,10 @@ DDL_FILES = (
 # No TimeZone setting: it needs the icu extension; without it TIMESTAMPTZ values are shown in UTC.
 CONNECTION_CONFIG = {"autoinstall_known_extensions": "false", "autoload_known_extensions": "false"}
 MEMORY_LIMIT_ENV = "NEWS_DUCKDB_MEMORY_LIMIT"
-# DuckDB's default (80% of RAM) lets its buffer cache grow with the warehouse; spill instead.
-DEFAULT_MEMORY_LIMIT = "1GB"
+# DuckDB's default (80% of RAM) lets its buffer cache grow with the warehouse; a quarter of RAM
+# bounds it while leaving room for the joins that cannot spill (1 GB made dedup's candidate join
+# fail on a 100k-article synthetic warehouse).
+DEFAULT_MEMORY_LIMIT = f"{max(1, psutil.virtual_memory().total // 4 // 2**30)}GB"
 Params = Mapping[str, Any] | None
 PARAM_PATTERN = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 
