@@ -56,7 +56,7 @@ class Snapshot:
 
 def default_publish_dir(warehouse: Path) -> Path:
     """`published/` beside the warehouse file."""
-    return warehouse.parent / "published"
+    return warehouse.resolve().parent / "published"
 
 
 def new_refresh_id(now: datetime | None = None) -> str:

@@ -148,7 +148,8 @@ def run_gate(
 
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = {"globally": False}  # type: ignore[assignment]
-    build_dir = docs_dir.with_name(docs_dir.name + ".building") if docs_dir else None
+    # GE needs an absolute base_directory (`make run` passes relative paths).
+    build_dir = docs_dir.resolve().with_name(docs_dir.name + ".building") if docs_dir else None
     if build_dir:
         shutil.rmtree(build_dir, ignore_errors=True)
         context.add_data_docs_site(
