@@ -2,11 +2,13 @@
 
 import json
 from pathlib import Path
+from typing import Any
 
 import dagster as dg
 
 from pipelines.assets import DUMP_ASSETS
 from pipelines.ingest import discover_dumps
+from pipelines.ingest.discover import landing_fingerprint
 from pipelines.partitions import dumps_partitions
 from pipelines.resources import LandingResource
 
@@ -26,17 +28,24 @@ def landing_sensor(
     context: dg.SensorEvaluationContext, landing: LandingResource
 ) -> dg.SensorResult:
     """New dump files (or new versions by sha256) in the landing folder become runs."""
-    seen: dict[str, str] = json.loads(context.cursor) if context.cursor else {}
+    state = _read_cursor(context.cursor)
     folder = Path(landing.path)
     if not folder.is_dir():
         return dg.SensorResult(skip_reason=f"landing folder {folder} does not exist")
+    fingerprint = landing_fingerprint(folder)
+    if fingerprint == state["files"]:  # nothing touched since the last tick: no hashing
+        return dg.SensorResult(skip_reason=f"no change among {len(fingerprint)} files in {folder}")
+    seen: dict[str, str] = state["versions"]
     sources = discover_dumps(folder)
     changed = [s for s in sources if seen.get(s.dump_file) != s.sha256]
+    seen.update({s.dump_file: s.sha256 for s in changed})
+    cursor = json.dumps({"files": fingerprint, "versions": seen}, sort_keys=True)
     if not changed:
-        return dg.SensorResult(skip_reason=f"no new dumps among {len(sources)} in {folder}")
+        return dg.SensorResult(
+            skip_reason=f"no new dumps among {len(sources)} in {folder}", cursor=cursor
+        )
     existing = set(context.instance.get_dynamic_partitions(dumps_partitions.name or "dumps"))
     new_keys = [s.dump_file for s in changed if s.dump_file not in existing]
-    seen.update({s.dump_file: s.sha256 for s in changed})
     return dg.SensorResult(
         run_requests=[
             dg.RunRequest(run_key=f"{s.dump_file}@{s.sha256}", partition_key=s.dump_file)
@@ -45,5 +54,13 @@ def landing_sensor(
         dynamic_partitions_requests=[dumps_partitions.build_add_request(new_keys)]
         if new_keys
         else [],
-        cursor=json.dumps(seen, sort_keys=True),
+        cursor=cursor,
     )
+
+
+def _read_cursor(cursor: str | None) -> dict[str, Any]:
+    """{"files": fingerprint, "versions": dump_file -> sha256}; an old flat cursor is versions."""
+    data = json.loads(cursor) if cursor else {}
+    if "versions" not in data:
+        data = {"files": {}, "versions": data}
+    return data

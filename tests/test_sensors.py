@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
 import dagster as dg
+import pytest
 
+from pipelines import sensors
 from pipelines.resources import LandingResource
 from pipelines.schedules import daily_full_refresh
 from pipelines.sensors import landing_sensor
@@ -54,3 +57,27 @@ def test_daily_refresh_requests_every_partition() -> None:
         )
         requests = daily_full_refresh(context)
     assert sorted(r.partition_key for r in requests) == ["a.jsonl", "b.csv"]
+
+
+def test_unchanged_folder_is_not_hashed_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "day1.jsonl").write_text('{"title": "a", "body": "b"}\n', encoding="utf-8")
+    instance = dg.DagsterInstance.ephemeral()
+    first = evaluate(tmp_path, instance, None)
+
+    def fail(_: Path) -> list[object]:
+        raise AssertionError("the landing folder was hashed although nothing changed")
+
+    monkeypatch.setattr(sensors, "discover_dumps", fail)
+    again = evaluate(tmp_path, instance, first.cursor)
+    assert not again.run_requests and "no change" in str(again.skip_reason)
+
+
+def test_cursor_of_the_previous_format_is_read_as_versions(tmp_path: Path) -> None:
+    (tmp_path / "day1.jsonl").write_text('{"title": "a", "body": "b"}\n', encoding="utf-8")
+    instance = dg.DagsterInstance.ephemeral()
+    sha = evaluate(tmp_path, instance, None).run_requests[0].run_key.split("@")[1]  # type: ignore[index]
+    result = evaluate(tmp_path, instance, json.dumps({"day1.jsonl": sha}))
+    assert not result.run_requests  # same version: no new run, cursor upgraded
+    assert result.cursor and "versions" in json.loads(result.cursor)

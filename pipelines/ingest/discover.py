@@ -78,3 +78,23 @@ def discover_dumps(landing: Path) -> list[DumpSource]:
                 digest, size = hash_stream(handle)
             sources.append(DumpSource(key, path, None, digest, size))
     return sorted(sources, key=lambda s: s.dump_file)
+
+
+def landing_fingerprint(landing: Path) -> dict[str, list[int]]:
+    """relative path -> [size, mtime_ns] of every file discover_dumps would look at.
+
+    Cheap (no reading): the sensor re-hashes the landing folder only when this changes.
+    """
+    fingerprint: dict[str, list[int]] = {}
+    for root, dirs, files in os.walk(landing):
+        dirs[:] = [d for d in dirs if not is_hidden(d)]
+        for name in files:
+            if is_hidden(name):
+                continue
+            path = Path(root) / name
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            fingerprint[path.relative_to(landing).as_posix()] = [stat.st_size, stat.st_mtime_ns]
+    return fingerprint
