@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 import dagster as dg
 import duckdb
@@ -68,10 +69,20 @@ def load_check_results(
         )
 
 
-def cluster_check_results(con: duckdb.DuckDBPyConnection) -> Iterator[dg.AssetCheckResult]:
-    """Results of the checks declared on `article_clusters`."""
-    counts = fetch_rows(con, "checks/count_cluster_violations")[0]
-    for (name, _), count in zip(CLUSTER_CHECKS, counts, strict=True):
+def violation_results(
+    con: duckdb.DuckDBPyConnection,
+    sql: str,
+    checks: tuple[tuple[str, str], ...],
+    params: Mapping[str, Any] | None = None,
+) -> Iterator[dg.AssetCheckResult]:
+    """One result per check from a query returning one violation count per check, in order."""
+    counts = fetch_rows(con, sql, params)[0]
+    for (name, _), count in zip(checks, counts, strict=True):
         yield dg.AssetCheckResult(
             check_name=name, passed=count == 0, metadata={"violations": count}
         )
+
+
+def cluster_check_results(con: duckdb.DuckDBPyConnection) -> Iterator[dg.AssetCheckResult]:
+    """Results of the checks declared on `article_clusters`."""
+    return violation_results(con, "checks/count_cluster_violations", CLUSTER_CHECKS)

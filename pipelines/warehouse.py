@@ -150,6 +150,14 @@ def insert_batch(
     return batch.num_rows
 
 
+def iter_row_batches(
+    con: duckdb.DuckDBPyConnection, name: str, params: Params, batch_size: int
+) -> Iterator[list[dict[str, Any]]]:
+    """Stream the result of `sql/<name>.sql` as lists of row dicts (for pure Python stages)."""
+    for batch in iter_arrow_batches(con, name, params, batch_size):
+        yield batch.to_pylist()
+
+
 def iter_arrow_batches(
     con: duckdb.DuckDBPyConnection, name: str, params: Params, batch_size: int
 ) -> Iterator[pa.RecordBatch]:
@@ -187,9 +195,7 @@ def run_template(
     con.execute(text, _used(text, params))
 
 
-def fetch_template_frame(
-    con: duckdb.DuckDBPyConnection, name: str, **quoted: str
-) -> pd.DataFrame:
+def fetch_template_frame(con: duckdb.DuckDBPyConnection, name: str, **quoted: str) -> pd.DataFrame:
     """The result of a template `sql/<name>.sql` as a pandas DataFrame (for Great Expectations)."""
     return con.execute(sql_text(name).format(**quoted)).df()
 

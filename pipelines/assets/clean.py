@@ -9,7 +9,7 @@ from pipelines.ingest.frames import count_reasons, rejected_records_table
 from pipelines.partitions import WAREHOUSE_POOL, dumps_partitions
 from pipelines.resources import WarehouseResource
 from pipelines.settings import CLEAN_BATCH_SIZE, clean_workers
-from pipelines.warehouse import fetch_rows, insert_batch, iter_arrow_batches, run, transaction
+from pipelines.warehouse import fetch_rows, insert_batch, iter_row_batches, run, transaction
 
 
 @dg.asset(
@@ -33,11 +33,8 @@ def cleaned_records(
         count = fetch_rows(con, "load/count_valid_records_partition", key)[0][0]
         workers = clean_workers(count)
         context.log.info(f"cleaning {count:,} records on {workers} process(es)")
-        record_batches = (
-            arrow_batch.to_pylist()
-            for arrow_batch in iter_arrow_batches(
-                con, "load/select_valid_records_partition", key, CLEAN_BATCH_SIZE
-            )
+        record_batches = iter_row_batches(
+            con, "load/select_valid_records_partition", key, CLEAN_BATCH_SIZE
         )
         for batch in clean_batches(record_batches, context.partition_key, workers):
             insert_batch(con, "load/insert_cleaned_records", batch.table())

@@ -5,12 +5,12 @@ from collections.abc import Iterator
 
 import dagster as dg
 
-from pipelines.checks import specs
+from pipelines.checks import specs, violation_results
 from pipelines.enrich.dates.batch import mention_tables
 from pipelines.partitions import WAREHOUSE_POOL, dumps_partitions
 from pipelines.resources import WarehouseResource
 from pipelines.settings import CLEAN_BATCH_SIZE, clean_workers
-from pipelines.warehouse import fetch_rows, insert_batch, iter_arrow_batches, run, transaction
+from pipelines.warehouse import fetch_rows, insert_batch, iter_row_batches, run, transaction
 
 DATE_MENTION_CHECKS = (
     ("mentions_reference_articles", "every date mention's article exists in core.articles"),
@@ -37,11 +37,8 @@ def date_mentions(
         with transaction(con):
             run(con, "enrich/delete_date_mentions_partition", key)
             count = fetch_rows(con, "enrich/count_dump_articles", key)[0][0]
-            article_batches = (
-                batch.to_pylist()
-                for batch in iter_arrow_batches(
-                    con, "enrich/select_dump_articles", key, CLEAN_BATCH_SIZE
-                )
+            article_batches = iter_row_batches(
+                con, "enrich/select_dump_articles", key, CLEAN_BATCH_SIZE
             )
             for table in mention_tables(article_batches, clean_workers(count)):
                 insert_batch(con, "enrich/insert_date_mentions", table)
@@ -56,10 +53,6 @@ def date_mentions(
                 "unresolved": unresolved,
             }
         )
-        violations = fetch_rows(con, "checks/count_date_mention_violations", key)[0]
-        for (name, _), violation_count in zip(DATE_MENTION_CHECKS, violations, strict=True):
-            yield dg.AssetCheckResult(
-                check_name=name,
-                passed=violation_count == 0,
-                metadata={"violations": violation_count},
-            )
+        yield from violation_results(
+            con, "checks/count_date_mention_violations", DATE_MENTION_CHECKS, key
+        )

@@ -5,12 +5,12 @@ from collections.abc import Iterator
 
 import dagster as dg
 
-from pipelines.checks import specs
+from pipelines.checks import specs, violation_results
 from pipelines.enrich.entities.batch import entity_table_batches
 from pipelines.partitions import WAREHOUSE_POOL, dumps_partitions
 from pipelines.resources import WarehouseResource
 from pipelines.settings import CLEAN_BATCH_SIZE, clean_workers
-from pipelines.warehouse import fetch_rows, insert_batch, iter_arrow_batches, run, transaction
+from pipelines.warehouse import fetch_rows, insert_batch, iter_row_batches, run, transaction
 
 ENTITY_MENTION_CHECKS = (
     ("mentions_reference_entities", "every mention's entity exists in core.entities"),
@@ -36,11 +36,8 @@ def entity_mentions(
         with transaction(con):
             run(con, "enrich/delete_entity_mentions_partition", key)
             count = fetch_rows(con, "enrich/count_dump_articles", key)[0][0]
-            article_batches = (
-                batch.to_pylist()
-                for batch in iter_arrow_batches(
-                    con, "enrich/select_dump_articles_for_entities", key, CLEAN_BATCH_SIZE
-                )
+            article_batches = iter_row_batches(
+                con, "enrich/select_dump_articles_for_entities", key, CLEAN_BATCH_SIZE
             )
             for mentions, entities in entity_table_batches(article_batches, clean_workers(count)):
                 insert_batch(con, "enrich/insert_new_entities", entities)
@@ -57,10 +54,6 @@ def entity_mentions(
                 "model_versions": dict(versions),
             }
         )
-        violations = fetch_rows(con, "checks/count_entity_mention_violations", key)[0]
-        for (name, _), violation_count in zip(ENTITY_MENTION_CHECKS, violations, strict=True):
-            yield dg.AssetCheckResult(
-                check_name=name,
-                passed=violation_count == 0,
-                metadata={"violations": violation_count},
-            )
+        yield from violation_results(
+            con, "checks/count_entity_mention_violations", ENTITY_MENTION_CHECKS, key
+        )

@@ -12,6 +12,8 @@ from pipelines.ingest.frames import (
     raw_records_table,
     rejected_records_table,
 )
+from pipelines.ingest.reader import DumpReader
+from pipelines.ingest.records import DumpSource
 from pipelines.partitions import WAREHOUSE_POOL, dumps_partitions
 from pipelines.resources import LandingResource, WarehouseResource
 from pipelines.settings import BATCH_SIZE
@@ -71,30 +73,28 @@ def raw_records(
         run(
             con,
             "load/insert_dump_file",
-            {
-                **key,
-                "sha256": source.sha256,
-                "format": reader.format,
-                "compression": reader.compression,
-                "encoding": reader.encoding,
-                "bytes": source.bytes,
-                "records_read": read,
-                "processed_at": processed_at,
-            },
+            {**_describe(source, reader), "records_read": read, "processed_at": processed_at},
         )
     context.log.info(
         f"{source.dump_file}: {read:,} records read, {sum(rejected.values()):,} quarantined"
     )
     return dg.MaterializeResult(
         metadata={
-            "dump_file": source.dump_file,
-            "sha256": source.sha256,
-            "format": reader.format,
-            "compression": reader.compression,
-            "encoding": reader.encoding,
-            "bytes": source.bytes,
+            **_describe(source, reader),
             "records_read": read,
             "records_quarantined": sum(rejected.values()),
             "quarantined_by_reason": dict(rejected),
         }
     )
+
+
+def _describe(source: DumpSource, reader: DumpReader) -> dict[str, str | int]:
+    """What a dump is: written to ops.dump_files and shown as asset metadata."""
+    return {
+        "dump_file": source.dump_file,
+        "sha256": source.sha256,
+        "format": reader.format,
+        "compression": reader.compression,
+        "encoding": reader.encoding,
+        "bytes": source.bytes,
+    }

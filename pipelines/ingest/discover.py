@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import IO, Final
 
@@ -59,25 +60,28 @@ def discover_dumps(landing: Path) -> list[DumpSource]:
     reading it reports it as unreadable. A zip of HTML pages (html_format.is_html_bundle) is
     one dump with one record per member.
     """
-    landing = Path(landing)
     sources: list[DumpSource] = []
+    for key, path in _landing_files(Path(landing)):
+        if not path.is_file():
+            continue
+        is_zip = path.name.lower().endswith(".zip") and zipfile.is_zipfile(path)
+        if is_zip and not is_html_bundle(path):  # a zip of HTML pages is one dump
+            sources.extend(_zip_sources(path, key))
+            continue
+        with path.open("rb") as handle:
+            digest, size = hash_stream(handle)
+        sources.append(DumpSource(key, path, None, digest, size))
+    return sorted(sources, key=lambda s: s.dump_file)
+
+
+def _landing_files(landing: Path) -> Iterator[tuple[str, Path]]:
+    """(relative POSIX key, path) of every file under landing, hidden files and dirs skipped."""
     for root, dirs, files in os.walk(landing):
         dirs[:] = [d for d in dirs if not is_hidden(d)]
         for name in files:
-            if is_hidden(name):
-                continue
-            path = Path(root) / name
-            if not path.is_file():
-                continue
-            key = path.relative_to(landing).as_posix()
-            is_zip = name.lower().endswith(".zip") and zipfile.is_zipfile(path)
-            if is_zip and not is_html_bundle(path):  # a zip of HTML pages is one dump
-                sources.extend(_zip_sources(path, key))
-                continue
-            with path.open("rb") as handle:
-                digest, size = hash_stream(handle)
-            sources.append(DumpSource(key, path, None, digest, size))
-    return sorted(sources, key=lambda s: s.dump_file)
+            if not is_hidden(name):
+                path = Path(root) / name
+                yield path.relative_to(landing).as_posix(), path
 
 
 def landing_fingerprint(landing: Path) -> dict[str, list[int]]:
@@ -86,15 +90,10 @@ def landing_fingerprint(landing: Path) -> dict[str, list[int]]:
     Cheap (no reading): the sensor re-hashes the landing folder only when this changes.
     """
     fingerprint: dict[str, list[int]] = {}
-    for root, dirs, files in os.walk(landing):
-        dirs[:] = [d for d in dirs if not is_hidden(d)]
-        for name in files:
-            if is_hidden(name):
-                continue
-            path = Path(root) / name
-            try:
-                stat = path.stat()
-            except OSError:
-                continue
-            fingerprint[path.relative_to(landing).as_posix()] = [stat.st_size, stat.st_mtime_ns]
+    for key, path in _landing_files(landing):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        fingerprint[key] = [stat.st_size, stat.st_mtime_ns]
     return fingerprint
