@@ -27,10 +27,12 @@ def read_saudinewsnet(folder: Path) -> list[dict[str, Any]]:
 def near_links(
     ids: list[str], bodies: list[str], threshold: float = DEFAULT_THRESHOLD
 ) -> pl.DataFrame:
-    """Verified near-duplicate links among documents, as the pipeline finds them."""
+    """Near-duplicate links among documents, decided as the pipeline decides them."""
     links, counts = find_links(ids, bodies, threshold)
-    candidates, verified = counts["candidates"], counts["verified"]
-    print(f"  ({candidates:,} LSH candidates, {verified:,} passed the signature prefilter)")
+    print(
+        f"  ({counts['candidates']:,} LSH candidates: {counts['estimated']:,} linked by their "
+        f"signature estimate, {counts['checked']:,} near the threshold checked exactly)"
+    )
     return links
 
 

@@ -56,7 +56,7 @@ def main() -> None:
         f"clusters with >1 article: {len(multi)}; of them joining different bodies "
         f"(near-duplicate groups): {len(near)} ({sum(map(len, near))} articles)"
     )
-    print(f"verified near links: {links.height}")
+    print(f"near links: {links.height}")
     similarity = {(a, b): s for a, b, s in links.iter_rows()}
     for members in near[: args.examples]:
         print("\n--- near group:", len(members), "articles")

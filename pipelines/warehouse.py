@@ -26,6 +26,7 @@ DDL_FILES = (
     "ddl/create_quarantine_tables.sql",
     "ddl/create_dedup_tables.sql",
     "ddl/alter_articles_count_other_sources.sql",
+    "ddl/alter_articles_count_body_chars.sql",
     "ddl/alter_raw_records_html.sql",
     "ddl/alter_articles_published_at.sql",
     "ddl/create_date_mentions_tables.sql",

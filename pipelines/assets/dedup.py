@@ -11,12 +11,13 @@ from pipelines.checks import CLUSTER_CHECKS, cluster_check_results, specs
 from pipelines.dedup.clusters import assign_clusters
 from pipelines.dedup.matching import (
     DEFAULT_THRESHOLD,
-    PREFILTER_MARGIN,
+    estimate_pairs,
     index_rows,
-    prefilter_pairs,
     similarities,
+    triage_pairs,
     verify_pairs,
 )
+from pipelines.dedup.minhash import INDEX_VERSION
 from pipelines.partitions import WAREHOUSE_POOL, dumps_partitions
 from pipelines.resources import WarehouseResource
 from pipelines.warehouse import (
@@ -60,6 +61,7 @@ def article_clusters(
 
 def cluster_pending(con: duckdb.DuckDBPyConnection, threshold: float) -> dict[str, int]:
     """Index, link and cluster every article not clustered yet (run inside a transaction)."""
+    reindexed = upgrade_index(con)
     run_script(con, "dedup/create_pending_articles")
     for batch in iter_arrow_batches(con, "dedup/select_pending_bodies", None, SIGNATURE_BATCH_SIZE):
         bands, sigs = index_rows(batch["article_id"].to_pylist(), batch["body"].to_pylist())
@@ -71,7 +73,34 @@ def cluster_pending(con: duckdb.DuckDBPyConnection, threshold: float) -> dict[st
     run_script(con, "dedup/create_cluster_members")
     count_near = _assign_clusters(con)
     run_script(con, "dedup/replace_touched_clusters")
-    return {"count_new_links": links, "count_near_members": count_near}
+    return {
+        "count_new_links": links,
+        "count_near_members": count_near,
+        "count_reindexed": reindexed,
+    }
+
+
+def upgrade_index(con: duckdb.DuckDBPyConnection) -> int:
+    """Rebuild the band keys and signatures of clustered articles when their version is old.
+
+    One-off cost in proportion to the warehouse; returns how many articles were re-indexed.
+    """
+    stored = run(con, "dedup/select_index_version").fetchone()
+    if stored is not None and stored[0] == INDEX_VERSION:
+        return 0
+    count = 0
+    if stored is not None and stored[0] is not None:
+        run_script(con, "dedup/delete_index")
+        for batch in iter_arrow_batches(
+            con, "dedup/select_indexed_bodies", None, SIGNATURE_BATCH_SIZE
+        ):
+            bands, sigs = index_rows(batch["article_id"].to_pylist(), batch["body"].to_pylist())
+            insert_batch(con, "dedup/insert_index_bands", bands.to_arrow())
+            insert_batch(con, "dedup/insert_index_signatures", sigs.to_arrow())
+            count += batch.num_rows
+    run(con, "dedup/delete_index_version")
+    run(con, "dedup/insert_index_version", {"index_version": INDEX_VERSION})
+    return count
 
 
 def _bodies(con: duckdb.DuckDBPyConnection, name: str) -> dict[str, str]:
@@ -79,19 +108,39 @@ def _bodies(con: duckdb.DuckDBPyConnection, name: str) -> dict[str, str]:
 
 
 def _link_candidates(con: duckdb.DuckDBPyConnection, threshold: float) -> int:
-    """Prefilter and verify the pending articles' LSH candidates; store the links that pass."""
+    """Decide the pending articles' LSH candidates; store the links that pass.
+
+    Old bodies are read only for the pairs whose estimate is too near the threshold.
+    """
     run(con, "dedup/create_candidate_pairs")
     pairs = run(con, "dedup/select_candidate_pairs").pl()
     if pairs.is_empty():
         return 0
     sigs = run(con, "dedup/select_candidate_signatures").pl()
-    pairs = prefilter_pairs(pairs, sigs, threshold - PREFILTER_MARGIN)
-    if pairs.is_empty():
-        return 0
-    insert_batch(con, "dedup/insert_prefiltered_pairs", pairs.to_arrow())
-    links = verify_pairs(pairs, _bodies(con, "dedup/select_candidate_bodies"), threshold)
+    links, unsure = triage_pairs(estimate_pairs(pairs, sigs), threshold)
+    if not unsure.is_empty():
+        insert_batch(con, "dedup/insert_unsure_pairs", unsure.to_arrow())
+        bodies = _bodies(con, "dedup/select_unsure_bodies")
+        links = pl.concat([links, verify_pairs(unsure, bodies, threshold)])
     insert_batch(con, "dedup/insert_article_links", links.to_arrow())
     return links.height
+
+
+def _canonical_similarities(
+    con: duckdb.DuckDBPyConnection, pairs: list[tuple[str, str]]
+) -> list[float]:
+    """Jaccard of each (member, canonical) pair: the signature estimate, exact without one."""
+    frame = pl.DataFrame(pairs, schema=["article_id", "other_article_id"], orient="row")
+    wanted = pa.table({"article_id": list({a for pair in pairs for a in pair})})
+    insert_batch(con, "dedup/insert_wanted_articles", wanted)
+    estimated = estimate_pairs(frame, run(con, "dedup/select_wanted_signatures").pl())
+    missing = estimated.filter(pl.col("estimate").is_null())
+    scores = dict(zip(estimated["article_id"], estimated["estimate"].round(6), strict=True))
+    if not missing.is_empty():
+        bodies = _bodies(con, "dedup/select_wanted_bodies")
+        exact = list(missing.select("article_id", "other_article_id").iter_rows())
+        scores |= dict(zip(missing["article_id"], similarities(exact, bodies), strict=True))
+    return [scores[member] for member, _ in pairs]
 
 
 def _assign_clusters(con: duckdb.DuckDBPyConnection) -> int:
@@ -101,12 +150,7 @@ def _assign_clusters(con: duckdb.DuckDBPyConnection) -> int:
     assigned = assign_clusters(members, links)
     near = assigned.filter(pl.col("method") == "near")
     pairs = list(zip(near["article_id"], near["canonical_article_id"], strict=True))
-    scores: dict[str, float] = {}
-    if pairs:
-        wanted = pa.table({"article_id": list({a for pair in pairs for a in pair})})
-        insert_batch(con, "dedup/insert_wanted_articles", wanted)
-        bodies = _bodies(con, "dedup/select_wanted_bodies")
-        scores = dict(zip(near["article_id"], similarities(pairs, bodies), strict=True))
+    scores = dict(zip(near["article_id"], _canonical_similarities(con, pairs), strict=True))
     assigned = assigned.with_columns(
         similarity=pl.col("article_id").replace_strict(scores, default=1.0, return_dtype=pl.Float64)
     )

@@ -5,26 +5,31 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import numpy as np
+import numpy.typing as npt
 import polars as pl
 
 from pipelines.dedup.minhash import (
     NUM_BINS,
+    U8,
     band_keys,
-    compact,
     estimated_jaccard,
     has_shingles,
-    signatures,
+    sketches,
+    stored_form,
 )
-from pipelines.dedup.shingles import U32, U64, jaccard, shingle_hashes
+from pipelines.dedup.shingles import I64, U64, jaccard, shingle_hashes
 
 # Chosen by measurement (docs/notes/dedup.md): at 0.75 the labelled perturbation set keeps
 # recall and precision >= 0.95 and SaudiNewsNet links stay the same story.
 DEFAULT_THRESHOLD = 0.75
-# A candidate shares >= 1 band key; it is verified exactly only if its signature estimate is at
-# least threshold - PREFILTER_MARGIN. The estimate's error over 128 bins is ~0.04 (sd) at J ~0.75
-# (max 0.083 seen on 700 labelled pairs), so 0.15 is > 3.5 sd: the prefilter loses no link
-# in practice while dropping almost every same-template pair (J ~0.4).
-PREFILTER_MARGIN = 0.15
+# A candidate shares >= 1 band key. Its signature estimate decides it when it is far enough from
+# the threshold: CHECK_SDS standard deviations of the estimate, sqrt(t (1 - t) / bins) over the
+# filled bins of the sparser text, and at least CHECK_MARGIN (0.08 = 4 sd at 0.75 with all 512
+# bins filled; a 300-character text fills ~230 bins and gets ~0.11). Only pairs inside that margin,
+# or lacking a stored signature, get the exact shingle Jaccard, the one step that reads old bodies.
+CHECK_MARGIN = 0.08
+CHECK_SDS = 4.0
+SIGNATURE_BYTES = 2 + NUM_BINS // 2  # uint16 filled-bin count, then NUM_BINS 4-bit bins
 PAIR_SCHEMA = {"article_id": pl.String, "other_article_id": pl.String}
 LINK_SCHEMA = {**PAIR_SCHEMA, "similarity": pl.Float64}
 BAND_SCHEMA = {"article_id": pl.String, "band_key": pl.Int64}
@@ -37,9 +42,10 @@ def index_rows(article_ids: list[str], bodies: list[str]) -> tuple[pl.DataFrame,
     """(band rows, signature rows) of the bodies that have any shingle.
 
     Band rows: one (article_id, band_key) per LSH band. Signature rows: (article_id, signature)
-    with the compact signature (NUM_BINS little-endian uint32) as bytes.
+    with the stored signature as bytes: the filled-bin count (little-endian uint16), then the
+    NUM_BINS 4-bit bins, two a byte.
     """
-    sigs = signatures(bodies)
+    sigs, filled = sketches(bodies)
     kept = has_shingles(sigs)
     keys = band_keys(sigs)[kept]
     ids = np.asarray(article_ids, dtype=object)[kept]
@@ -47,9 +53,15 @@ def index_rows(article_ids: list[str], bodies: list[str]) -> tuple[pl.DataFrame,
         {"article_id": np.repeat(ids, keys.shape[1]).tolist(), "band_key": keys.ravel()},
         schema=BAND_SCHEMA,
     )
-    packed = compact(sigs[kept]).astype("<u4")
+    packed = stored_form(sigs[kept])
+    counts = filled[kept].astype("<u2")
     rows = pl.DataFrame(
-        {"article_id": ids.tolist(), "signature": [row.tobytes() for row in packed]},
+        {
+            "article_id": ids.tolist(),
+            "signature": [
+                count.tobytes() + row.tobytes() for count, row in zip(counts, packed, strict=True)
+            ],
+        },
         schema=SIGNATURE_SCHEMA,
     )
     return bands, rows
@@ -71,36 +83,75 @@ def candidate_pairs(bands: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def unpack_signatures(packed: list[bytes]) -> U32:
-    """(count, NUM_BINS) uint32 matrix of stored signatures."""
-    flat = np.frombuffer(b"".join(packed), dtype="<u4").astype(np.uint32)
-    return flat.reshape(len(packed), NUM_BINS)
+def unpack_signatures(packed: list[bytes]) -> tuple[U8, I64, npt.NDArray[np.bool_]]:
+    """(bins matrix, filled-bin counts, which rows had a signature) of stored signatures.
+
+    A stored value of another length (the 128 x uint32 form of index version 1) counts as none.
+    """
+    present = np.array([len(sig) == SIGNATURE_BYTES for sig in packed], dtype=bool)
+    matrix = np.zeros((len(packed), SIGNATURE_BYTES - 2), dtype=np.uint8)
+    filled = np.zeros(len(packed), dtype=np.int64)
+    if present.any():
+        chosen = b"".join(sig for sig, ok in zip(packed, present, strict=True) if ok)
+        raw = np.frombuffer(chosen, dtype=np.uint8).reshape(-1, SIGNATURE_BYTES)
+        filled[present] = raw[:, :2].copy().view("<u2").ravel()
+        matrix[present] = raw[:, 2:]
+    return matrix, filled, present
 
 
-def prefilter_pairs(
-    pairs: pl.DataFrame, signature_rows: pl.DataFrame, min_estimate: float
-) -> pl.DataFrame:
-    """The pairs whose signature estimate is >= min_estimate, plus pairs lacking a signature."""
+def estimate_pairs(pairs: pl.DataFrame, signature_rows: pl.DataFrame) -> pl.DataFrame:
+    """The pairs with `estimate` (signature Jaccard) and `bins` (filled bins of the sparser text).
+
+    Both are null when a side has no stored signature.
+    """
     if pairs.is_empty():
-        return pairs.select("article_id", "other_article_id")
+        return pairs.select("article_id", "other_article_id").with_columns(
+            estimate=pl.lit(None, dtype=pl.Float64), bins=pl.lit(None, dtype=pl.Int64)
+        )
     index = signature_rows.select("article_id").with_row_index("row", offset=1)
     located = pairs.join(index, on="article_id", how="left").join(
         index.rename({"article_id": "other_article_id", "row": "other_row"}),
         on="other_article_id",
         how="left",
     )
+    sigs = np.zeros((signature_rows.height + 1, SIGNATURE_BYTES - 2), dtype=np.uint8)
+    filled = np.zeros(signature_rows.height + 1, dtype=np.int64)
+    present = np.zeros(signature_rows.height + 1, dtype=bool)
+    if signature_rows.height:
+        sigs[1:], filled[1:], present[1:] = unpack_signatures(signature_rows["signature"].to_list())
     left = located["row"].fill_null(0).to_numpy().astype(np.int64)
     right = located["other_row"].fill_null(0).to_numpy().astype(np.int64)
-    sigs = np.zeros((signature_rows.height + 1, NUM_BINS), dtype=np.uint32)
-    if signature_rows.height:
-        sigs[1:] = unpack_signatures(signature_rows["signature"].to_list())
-    keep = estimated_jaccard(sigs, left, right) >= min_estimate
-    keep |= (left == 0) | (right == 0)  # no stored signature (indexed before signatures)
-    return (
-        located.filter(pl.Series(keep))
-        .select("article_id", "other_article_id")
-        .sort("article_id", "other_article_id")
+    known = present[left] & present[right]
+    estimate = np.where(known, estimated_jaccard(sigs, left, right), np.nan)
+    bins = np.minimum(filled[left], filled[right])
+    return located.select("article_id", "other_article_id").with_columns(
+        estimate=pl.Series(estimate).fill_nan(None),
+        bins=pl.Series(bins).set(pl.Series(~known), None),
     )
+
+
+def check_margin(bins: pl.Expr, threshold: float) -> pl.Expr:
+    """How far from the threshold an estimate over `bins` filled bins must be to decide a pair."""
+    spread = CHECK_SDS * (threshold * (1 - threshold) / bins.clip(lower_bound=1)).sqrt()
+    return pl.max_horizontal(pl.lit(CHECK_MARGIN), spread)
+
+
+def triage_pairs(
+    estimated: pl.DataFrame, threshold: float = DEFAULT_THRESHOLD
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(links decided by their estimate, pairs needing the exact Jaccard).
+
+    Linked: estimate >= threshold + margin (similarity = the estimate). Dropped: estimate <
+    threshold - margin. Checked: everything in between, or without estimate.
+    """
+    estimate, margin = pl.col("estimate"), check_margin(pl.col("bins"), threshold)
+    accepted = estimated.filter(estimate >= threshold + margin)
+    unsure = estimated.filter(
+        estimate.is_null() | ((estimate >= threshold - margin) & (estimate < threshold + margin))
+    )
+    links = accepted.select("article_id", "other_article_id", similarity=estimate.round(6))
+    pairs = unsure.select("article_id", "other_article_id").sort("article_id", "other_article_id")
+    return links.sort("article_id", "other_article_id"), pairs
 
 
 def shingle_sets(bodies: Mapping[str, str]) -> dict[str, U64]:
@@ -140,7 +191,7 @@ def verify_pairs(
 def find_links(
     article_ids: list[str], bodies: list[str], threshold: float = DEFAULT_THRESHOLD
 ) -> tuple[pl.DataFrame, dict[str, int]]:
-    """Verified near-duplicate links among documents, as the pipeline finds them, and counts."""
+    """Near-duplicate links among documents, decided as the pipeline decides them, and counts."""
     batches = [
         index_rows(article_ids[i : i + INDEX_BATCH_SIZE], bodies[i : i + INDEX_BATCH_SIZE])
         for i in range(0, len(article_ids), INDEX_BATCH_SIZE)
@@ -149,11 +200,13 @@ def find_links(
     signature_rows = pl.concat([s for _, s in batches], how="vertical")
     del batches
     pairs = candidate_pairs(bands)
-    survivors = prefilter_pairs(pairs, signature_rows, threshold - PREFILTER_MARGIN)
-    wanted = set(survivors["article_id"]) | set(survivors["other_article_id"])
+    decided, unsure = triage_pairs(estimate_pairs(pairs, signature_rows), threshold)
+    wanted = set(unsure["article_id"]) | set(unsure["other_article_id"])
     texts = {i: b for i, b in zip(article_ids, bodies, strict=True) if i in wanted}
-    links = verify_pairs(survivors, texts, threshold)
-    return links, {"candidates": pairs.height, "verified": survivors.height}
+    checked = verify_pairs(unsure, texts, threshold)
+    links = pl.concat([decided, checked]).sort("article_id", "other_article_id")
+    counts = {"candidates": pairs.height, "estimated": decided.height, "checked": unsure.height}
+    return links, counts
 
 
 def similarities(pairs: list[tuple[str, str]], bodies: Mapping[str, str]) -> list[float]:

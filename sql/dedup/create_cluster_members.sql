@@ -15,7 +15,8 @@ WHERE a.cluster_id IS NOT NULL AND (
 );
 
 CREATE OR REPLACE TEMP TABLE cluster_members AS
-SELECT article_id, content_hash, source, published_at, first_seen_at, length(body) AS body_chars
+SELECT article_id, content_hash, source, published_at, first_seen_at,
+    count_body_chars AS body_chars
 FROM core.articles
 WHERE cluster_id IS NULL OR cluster_id IN (SELECT cluster_id FROM touched_clusters);
 

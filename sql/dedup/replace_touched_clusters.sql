@@ -2,7 +2,7 @@
 DELETE FROM core.article_clusters
 WHERE cluster_id IN (SELECT cluster_id FROM touched_clusters)
    OR article_id IN (SELECT article_id FROM cluster_assignments)
-   OR article_id NOT IN (SELECT article_id FROM core.articles);
+   OR article_id IN (SELECT article_id FROM gone_articles);
 DELETE FROM core.clusters
 WHERE cluster_id IN (SELECT cluster_id FROM touched_clusters)
    OR cluster_id IN (SELECT cluster_id FROM cluster_assignments);

@@ -21,13 +21,14 @@ seen AS (
 INSERT INTO core.articles (
     article_id, url, canonical_url, source, title, body, language, published_at, published_at_raw,
     published_at_source, published_at_confidence, is_published_at_ambiguous,
-    content_hash, authors, cluster_id, is_canonical, count_sightings, first_seen_at, last_seen_at
+    content_hash, authors, cluster_id, is_canonical, count_sightings, first_seen_at, last_seen_at,
+    count_body_chars
 )
 SELECT
     c.article_id, c.url, c.canonical_url, c.source, c.title, c.body, c.language, c.published_at,
     c.published_at_raw, c.published_at_source, c.published_at_confidence,
     c.is_published_at_ambiguous, c.content_hash, c.authors, NULL, NULL,
-    seen.count_sightings, seen.first_seen_at, seen.last_seen_at
+    seen.count_sightings, seen.first_seen_at, seen.last_seen_at, coalesce(length(c.body), 0)
 FROM seen
 JOIN staging.cleaned_records AS c
     ON c.dump_file = seen.first_sighting.dump_file

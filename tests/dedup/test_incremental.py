@@ -97,3 +97,28 @@ def test_edited_copy_joins_and_bridge_merges(tmp_path: Path) -> None:
         "Story b": "Story b",
         "Story d": "Story d",
     }
+
+
+def test_an_index_of_an_earlier_version_is_rebuilt_once(tmp_path: Path) -> None:
+    landing, warehouse = tmp_path / "landing", tmp_path / "w.duckdb"
+    write_jsonl(landing / "1.jsonl", [A, B, D])
+    assert cli.run(landing, warehouse) == 0
+    con = duckdb.connect(str(warehouse))
+    try:  # what index version 1 left: no version row, other band keys, 512-byte signatures
+        con.execute("DELETE FROM core.dedup_index")
+        con.execute("UPDATE core.article_bands SET band_key = band_key + 1")
+        con.execute("UPDATE core.article_signatures SET signature = repeat('\\x00'::BLOB, 512)")
+    finally:
+        con.close()
+    write_jsonl(landing / "2.jsonl", [A_EDITED])
+    assert cli.run(landing, warehouse) == 0
+    assert clusters(warehouse)["Story a-update"] == ("Story a", False, 1)
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        versions = con.execute("SELECT index_version FROM core.dedup_index").fetchall()
+        lengths = con.execute(
+            "SELECT DISTINCT octet_length(signature) FROM core.article_signatures"
+        ).fetchall()
+    finally:
+        con.close()
+    assert versions == [(2,)] and lengths == [(258,)]

@@ -6,12 +6,16 @@ import numpy as np
 import polars as pl
 
 from pipelines.dedup.matching import (
+    CHECK_MARGIN,
+    SIGNATURE_BYTES,
     band_rows,
     candidate_pairs,
+    estimate_pairs,
     find_links,
     index_rows,
-    prefilter_pairs,
     similarities,
+    triage_pairs,
+    unpack_signatures,
     verify_pairs,
 )
 from pipelines.dedup.minhash import (
@@ -19,10 +23,11 @@ from pipelines.dedup.minhash import (
     EMPTY,
     NUM_BINS,
     band_keys,
-    compact,
     estimated_jaccard,
     has_shingles,
     signatures,
+    sketches,
+    stored_form,
 )
 from pipelines.dedup.shingles import jaccard, normalize_for_matching, shingle_hashes, shingle_set
 
@@ -90,14 +95,47 @@ def test_signature_rows_and_estimate() -> None:
     other = "Completely unrelated text about the football league results and the weather."
     _, rows = index_rows(["a", "b", "c", "d"], [STORY, edited, other, ""])
     assert rows["article_id"].to_list() == ["a", "b", "c"]  # no signature for an empty body
-    assert all(len(sig) == 4 * NUM_BINS for sig in rows["signature"])
-    sigs = compact(signatures([STORY, edited, other]))
+    assert all(len(sig) == SIGNATURE_BYTES for sig in rows["signature"])
+    sigs = stored_form(signatures([STORY, edited, other]))
     estimate = estimated_jaccard(sigs, np.array([0, 0, 0]), np.array([0, 1, 2]))
     assert estimate[0] == 1.0 and 0.75 < estimate[1] < 1.0 and estimate[2] < 0.2
+    exact = similarities([("a", "b")], {"a": STORY, "b": edited})[0]
+    assert abs(estimate[1] - exact) < 0.06
     pairs = pl.DataFrame({"article_id": ["a", "a", "a"], "other_article_id": ["b", "c", "z"]})
-    kept = prefilter_pairs(pairs, rows, 0.6)
-    # "c" is dropped by its estimate; "z" has no stored signature and goes to the exact check
-    assert kept.rows() == [("a", "b"), ("a", "z")]
+    estimated = estimate_pairs(pairs, rows)
+    assert estimated["estimate"].to_list()[:2] == [estimate[1], estimate[2]]
+    assert estimated["estimate"][2] is None  # "z" has no stored signature
+    # short texts fill few of the 512 bins (STORY ~250 shingles, "other" ~80): wider margins
+    assert 150 < estimated["bins"][0] < 230 and 50 < estimated["bins"][1] < 90
+    assert estimated["bins"][2] is None
+
+
+def test_an_old_signature_format_counts_as_none() -> None:
+    _, rows = index_rows(["a"], [STORY])
+    matrix, filled, present = unpack_signatures([rows["signature"][0], b"\x00" * 512])
+    assert present.tolist() == [True, False]
+    assert filled.tolist() == [sketches([STORY])[1][0], 0]
+    assert matrix.shape == (2, NUM_BINS // 2) and not matrix[1].any()
+
+
+def test_triage_decides_far_from_the_threshold_and_checks_near_it() -> None:
+    estimated = pl.DataFrame(
+        {
+            "article_id": ["a"] * 7,
+            "other_article_id": ["b", "c", "d", "e", "f", "g", "h"],
+            "estimate": [0.95, 0.75 + CHECK_MARGIN, 0.74, 0.66, None, 0.85, 0.62],
+            "bins": [NUM_BINS, NUM_BINS, NUM_BINS, NUM_BINS, None, 100, 100],
+        }
+    )
+    links, unsure = triage_pairs(estimated, threshold=0.75)
+    assert links.rows() == [("a", "b", 0.95), ("a", "c", 0.83)]
+    # "e" is dropped by its estimate; "g" and "h" are short texts (100 filled bins: margin 0.17)
+    assert unsure.rows() == [("a", "d"), ("a", "f"), ("a", "g"), ("a", "h")]
+
+
+def test_find_links_decides_like_the_pipeline() -> None:
+    edited = STORY.replace("Monday", "Tuesday")
+    other = "Completely unrelated text about the football league results and the weather."
     links, counts = find_links(["a", "b", "c"], [STORY, edited, other], threshold=0.8)
     assert links.select("article_id", "other_article_id").rows() == [("a", "b")]
-    assert counts == {"candidates": 1, "verified": 1}
+    assert counts == {"candidates": 1, "estimated": 1, "checked": 0}

@@ -1,0 +1,1 @@
+DELETE FROM core.dedup_index

@@ -1,0 +1,1 @@
+INSERT INTO core.article_bands SELECT article_id, band_key FROM batch

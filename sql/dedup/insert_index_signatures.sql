@@ -1,0 +1,1 @@
+INSERT INTO core.article_signatures SELECT article_id, signature FROM batch

@@ -1,1 +1,0 @@
-INSERT INTO prefiltered_pairs SELECT article_id, other_article_id FROM batch
