@@ -10,6 +10,7 @@ import pyarrow as pa
 from pipelines.checks import CLUSTER_CHECKS, cluster_check_results, specs
 from pipelines.dedup.clusters import assign_clusters
 from pipelines.dedup.matching import (
+    BUCKET_WINDOW,
     DEFAULT_THRESHOLD,
     estimate_pairs,
     index_rows,
@@ -112,7 +113,7 @@ def _link_candidates(con: duckdb.DuckDBPyConnection, threshold: float) -> int:
 
     Old bodies are read only for the pairs whose estimate is too near the threshold.
     """
-    run(con, "dedup/create_candidate_pairs")
+    run(con, "dedup/create_candidate_pairs", {"bucket_window": BUCKET_WINDOW})
     pairs = run(con, "dedup/select_candidate_pairs").pl()
     if pairs.is_empty():
         return 0

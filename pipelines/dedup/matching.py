@@ -30,6 +30,9 @@ DEFAULT_THRESHOLD = 0.75
 CHECK_MARGIN = 0.08
 CHECK_SDS = 4.0
 SIGNATURE_BYTES = 2 + NUM_BINS // 2  # uint16 filled-bin count, then NUM_BINS 4-bit bins
+# Members of a crowded LSH bucket each side of an article that it is paired with (the bucket
+# cap of sql/dedup/create_candidate_pairs.sql, mirrored by candidate_pairs below).
+BUCKET_WINDOW = 50
 PAIR_SCHEMA = {"article_id": pl.String, "other_article_id": pl.String}
 LINK_SCHEMA = {**PAIR_SCHEMA, "similarity": pl.Float64}
 BAND_SCHEMA = {"article_id": pl.String, "band_key": pl.Int64}
@@ -72,14 +75,29 @@ def band_rows(article_ids: list[str], bodies: list[str]) -> pl.DataFrame:
     return index_rows(article_ids, bodies)[0]
 
 
-def candidate_pairs(bands: pl.DataFrame) -> pl.DataFrame:
-    """Distinct (article_id < other_article_id) pairs sharing at least one band key."""
-    shared = bands.join(bands, on="band_key", suffix="_other")
-    return (
-        shared.filter(pl.col("article_id") < pl.col("article_id_other"))
-        .select("article_id", other_article_id="article_id_other")
-        .unique()
-        .sort("article_id", "other_article_id")
+def candidate_pairs(bands: pl.DataFrame, window: int = BUCKET_WINDOW) -> pl.DataFrame:
+    """Distinct (article_id < other_article_id) pairs sharing a band key, crowded buckets capped.
+
+    In a bucket, an article is paired with the `window` members each side of it in article_id
+    order (every member when the bucket has at most 2 x window + 1). Rows sorted by (band_key,
+    article_id): pairs are rows d <= window apart with the same key, found one d at a time.
+    """
+    ordered = bands.sort("band_key", "article_id")
+    keys = ordered["band_key"].to_numpy()
+    names, codes = np.unique(ordered["article_id"].to_numpy().astype(str), return_inverse=True)
+    found: list[npt.NDArray[np.int64]] = []
+    for distance in range(1, window + 1):
+        same = keys[distance:] == keys[:-distance]
+        if not same.any():
+            break  # no bucket holds more than `distance` members
+        left, right = codes[:-distance][same], codes[distance:][same]
+        found.append(np.minimum(left, right) * len(names) + np.maximum(left, right))
+    pairs = np.unique(np.concatenate(found)) if found else np.empty(0, dtype=np.int64)
+    low, high = np.divmod(pairs, max(len(names), 1))
+    keep = low != high
+    return pl.DataFrame(
+        {"article_id": names[low[keep]], "other_article_id": names[high[keep]]},
+        schema=PAIR_SCHEMA,
     )
 
 

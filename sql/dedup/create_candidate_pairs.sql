@@ -2,22 +2,40 @@
 -- indexed), except pairs with one content hash (exact duplicates, clustered anyway).
 -- Only index rows whose key one of the pending articles has are read (semi-join on band_key with
 -- the small pending key set), so the cost follows the dump and its matches, not the index size.
+-- Crowded buckets stay bounded: a band key carried by more than 2 x $bucket_window + 1 articles
+-- (templated text: any two pages share many shingles) pairs each pending article only with the
+-- $bucket_window members on either side of it in article_id order. A true duplicate shares many
+-- bands, and a cluster needs one link to any member, so what this loses is links between
+-- templated pages, not stories (docs/notes/dedup.md).
 CREATE OR REPLACE TEMP TABLE candidate_pairs AS
 WITH pending_keys AS (
     SELECT DISTINCT band_key FROM pending_bands
 ),
 matched AS (
-    SELECT b.article_id, b.band_key
+    SELECT b.article_id, b.band_key, false AS is_pending
     FROM core.article_bands AS b SEMI JOIN pending_keys AS k ON b.band_key = k.band_key
     UNION ALL
-    SELECT article_id, band_key FROM pending_bands
+    SELECT article_id, band_key, true AS is_pending FROM pending_bands
+),
+positioned AS (
+    SELECT
+        article_id,
+        band_key,
+        is_pending,
+        row_number() OVER (PARTITION BY band_key ORDER BY article_id) AS bucket_position
+    FROM matched
 ),
 shared AS (
     SELECT DISTINCT
         least(p.article_id, m.article_id) AS article_id,
         greatest(p.article_id, m.article_id) AS other_article_id
-    FROM pending_bands AS p
-    JOIN matched AS m ON m.band_key = p.band_key AND m.article_id <> p.article_id
+    FROM positioned AS p
+    JOIN positioned AS m
+        ON m.band_key = p.band_key
+        AND m.article_id <> p.article_id
+        AND m.bucket_position BETWEEN p.bucket_position - $bucket_window
+        AND p.bucket_position + $bucket_window
+    WHERE p.is_pending
 )
 SELECT shared.article_id, shared.other_article_id
 FROM shared

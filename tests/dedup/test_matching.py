@@ -6,6 +6,7 @@ import numpy as np
 import polars as pl
 
 from pipelines.dedup.matching import (
+    BAND_SCHEMA,
     CHECK_MARGIN,
     SIGNATURE_BYTES,
     band_rows,
@@ -139,3 +140,20 @@ def test_find_links_decides_like_the_pipeline() -> None:
     links, counts = find_links(["a", "b", "c"], [STORY, edited, other], threshold=0.8)
     assert links.select("article_id", "other_article_id").rows() == [("a", "b")]
     assert counts == {"candidates": 1, "estimated": 1, "checked": 0}
+
+
+def test_crowded_buckets_pair_each_article_with_its_window_only() -> None:
+    crowded = pl.DataFrame(
+        {"article_id": [f"a{i}" for i in range(7)], "band_key": [42] * 7}, schema=BAND_SCHEMA
+    )
+    small = pl.DataFrame({"article_id": ["a0", "z"], "band_key": [7, 7]}, schema=BAND_SCHEMA)
+    pairs = candidate_pairs(pl.concat([crowded, small]), window=2)
+    assert pairs.rows() == [
+        ("a0", "a1"), ("a0", "a2"), ("a0", "z"),
+        ("a1", "a2"), ("a1", "a3"),
+        ("a2", "a3"), ("a2", "a4"),
+        ("a3", "a4"), ("a3", "a5"),
+        ("a4", "a5"), ("a4", "a6"),
+        ("a5", "a6"),
+    ]  # fmt: skip
+    assert candidate_pairs(crowded, window=6).height == 21  # a bucket within the window: all
