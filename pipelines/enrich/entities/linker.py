@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pipelines.enrich.entities.context import Verdict, demonym_country, well_known
 from pipelines.enrich.entities.gazetteer import Gazetteer, Place
 from pipelines.enrich.entities.matcher import Match
 from pipelines.enrich.entities.text import (
@@ -19,6 +20,9 @@ MAX_UNTAGGED_RANK = 1
 # Head nouns that may stand beside a city name inside a tagged place span.
 PLACE_HEADS = frozenset({"مدينه", "منطقه", "محافظه", "ولايه", "اقليم", "عاصمه", "بلده", "مقاطعه"})
 QUOTES = frozenset("\"«»“”„'")
+# A one-word town abroad (not in the Arab world, under a million people) is linked only when
+# the tagger is fairly sure; propagated spans (0.5) are often a person (`ديفي`, Davie).
+MIN_FOREIGN_CITY_CONFIDENCE = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +33,7 @@ class Link:
     end: int
     kind: str
     place: Place | None
+    key: str = ""  # the gazetteer key the place was found by
 
 
 def _has_article(word: str) -> bool:
@@ -36,12 +41,19 @@ def _has_article(word: str) -> bool:
     return strip_article(normalized) != normalized
 
 
-def article_agrees(place: Place, words: list[str]) -> bool:
-    """An Arabic place whose Arabic name has the article (`الرياض`) is not named by the bare
-    word (`رياض` is a first name): the first word must carry the article too."""
-    if not place.name_ar or not words or not is_arabic(words[0]):
+def article_agrees(gazetteer: Gazetteer, key: str, place: Place, words: list[str]) -> bool:
+    """An Arabic surface names a place only with the article its Arabic names have: `رياض` is
+    a first name (the city is `الرياض`), `البخاري` a nisba (the city is `بخارى`). Where the
+    names disagree, the place's main Arabic name decides whether the article is required."""
+    if not words or not is_arabic(words[0]):
         return True
-    return not _has_article(place.name_ar.split()[0]) or _has_article(words[0])
+    surface_article = _has_article(words[0])
+    if (key, place.entity_id) in gazetteer.articles or (
+        key.replace(" ", ""),
+        place.entity_id,
+    ) in gazetteer.articles:
+        return gazetteer.article_agrees(key, place, surface_article)
+    return not place.name_ar or not _has_article(place.name_ar.split()[0]) or surface_article
 
 
 def is_quoted(tokens: list[Token], start: int, end: int) -> bool:
@@ -71,20 +83,25 @@ def link_span(
     words = [t.text for t in tokens[start:end]]
     if kind == "LOC" and is_quoted(tokens, start, end):
         return Link(start, end, "ORG", None)
-    place = gazetteer.lookup(name_key(words, gazetteer.vocabulary))
+    key = name_key(words, gazetteer.vocabulary)
+    place = gazetteer.lookup(key)
     if place is not None and (kind == "LOC" or place.rank <= MAX_UNTAGGED_RANK):
-        if article_agrees(place, words):
-            return Link(start, end, kind, place)
+        if article_agrees(gazetteer, key, place, words):
+            return Link(start, end, kind, place, key)
         return Link(start, end, kind, None)
     if kind == "LOC":
         overlapping = [
             m
             for m in matches
-            if m.start < end and start < m.end and _only_heads_besides(words, start, m)
+            if m.start < end
+            and start < m.end
+            and _only_heads_besides(words, start, m)
+            and article_agrees(gazetteer, m.key, m.place, [t.text for t in tokens[m.start : m.end]])
         ]
         if overlapping:
             best = max(overlapping, key=lambda m: (m.end - m.start, -m.place.rank))
-            return Link(min(start, best.start), max(end, best.end), kind, best.place)
+            first, last = min(start, best.start), max(end, best.end)
+            return Link(first, last, kind, best.place, best.key)
     return Link(start, end, kind, None)
 
 
@@ -97,3 +114,38 @@ def keep_untagged(words: list[str], match: Match, tagged: bool) -> bool:
         return True
     found = words[match.start : match.end]
     return len(found) > 1 or any(w.isascii() for w in found)
+
+
+def unsure_town(verdict: Verdict, confidence: float) -> bool:
+    """A one-word town abroad the tagger is not sure of (see MIN_FOREIGN_CITY_CONFIDENCE)."""
+    place = verdict.place
+    return (
+        place is not None
+        and place.rank >= 2
+        and verdict.end - verdict.start == 1
+        and confidence < MIN_FOREIGN_CITY_CONFIDENCE
+        and not well_known(place)
+    )
+
+
+def resolve_namesakes(
+    countries_of: list[str | None], namesakes: list[tuple[int, tuple[Place, ...]]],
+    sentences: list[list[str]], gazetteer: Gazetteer,
+) -> dict[int, Place]:  # fmt: skip
+    """Cities sharing a name (`برمنغهام`, `نيوكاسل`) resolved to one in a country the text
+    names (`بريطانيا`, a city there, or `البريطانية`), else the first (most populous).
+    `countries_of`: the country of each mention; returns mention index -> place, if changed."""
+    ambiguous = {index for index, _ in namesakes}
+    countries = {code for i, code in enumerate(countries_of) if code and i not in ambiguous}
+    for words in sentences:
+        for word in words:
+            if word.endswith(("ي", "ية", "يه")):
+                code, _ = demonym_country(word, gazetteer)
+                if code:
+                    countries.add(code)
+    chosen: dict[int, Place] = {}
+    for index, found in namesakes:
+        place = next((p for p in found if p.country_code in countries), found[0])
+        if place is not found[0]:  # the mention was linked to the first
+            chosen[index] = place
+    return chosen

@@ -31,36 +31,49 @@ def automaton(gazetteer: Gazetteer) -> ahocorasick.Automaton:
     return machine
 
 
-_FORMS: dict[tuple[str, int], str] = {}
+_FORMS: dict[int, dict[str, str]] = {}  # hash of the known-word set -> word -> form
 _FORMS_LIMIT = 500_000
 
 
 def token_form(word: str, known: frozenset[str]) -> str:
     """The form a token is matched in: normalized, and for Arabic without proclitics."""
-    cache_key = (word, hash(known))  # a frozenset caches its hash
-    form = _FORMS.get(cache_key)
-    if form is None:
-        normalized = normalize_word(word)
-        form = strip_clitics(normalized, known) if is_arabic(normalized) else normalized
-        if len(_FORMS) >= _FORMS_LIMIT:
-            _FORMS.clear()
-        _FORMS[cache_key] = form
-    return form
+    return token_forms([word], known)[0]
 
 
-def find_places(words: list[str], gazetteer: Gazetteer, known: frozenset[str]) -> list[Match]:
+def token_forms(words: list[str], known: frozenset[str]) -> list[str]:
+    """The forms of a sentence's words, cached per word type (a frozenset caches its hash)."""
+    cache = _FORMS.setdefault(hash(known), {})
+    get = cache.get
+    forms = [get(word) for word in words]
+    if None in forms:
+        if len(cache) >= _FORMS_LIMIT:
+            cache.clear()
+        for i, form in enumerate(forms):
+            if form is None:
+                normalized = normalize_word(words[i])
+                form = strip_clitics(normalized, known) if is_arabic(normalized) else normalized
+                cache[words[i]] = forms[i] = form
+    return forms  # type: ignore[return-value]  # no None left
+
+
+def find_places(
+    words: list[str], gazetteer: Gazetteer, known: frozenset[str], forms: list[str] | None = None
+) -> list[Match]:
     """Longest, then leftmost, non-overlapping gazetteer names in a sentence's words."""
     if not words:
         return []
-    forms = [token_form(word, known) for word in words]
+    forms = forms if forms is not None else token_forms(words, known)
+    joined = " " + " ".join(forms) + " "
+    found_keys = list(automaton(gazetteer).iter(joined))
+    if not found_keys:
+        return []
     starts: dict[int, int] = {}
     position = 1
     for index, form in enumerate(forms):
         starts[position] = index
         position += len(form) + 1
-    joined = " " + " ".join(forms) + " "
     found: list[Match] = []
-    for end, key in automaton(gazetteer).iter(joined):
+    for end, key in found_keys:
         first = starts[end - len(key)]  # `end` is the index of the closing space
         found.append(Match(first, first + key.count(" ") + 1, key, gazetteer.by_key[key][0]))
     found.sort(key=lambda m: (m.start - m.end, m.start))

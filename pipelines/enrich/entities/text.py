@@ -46,18 +46,25 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
+# A line break (a sentence boundary) or a token: one regex pass finds both.
+_TOKEN_OR_BREAK = re.compile(r"\n|" + _TOKEN.pattern)
+
+
 def sentences(text: str) -> list[list[Token]]:
     """Tokens grouped into sentences (split after . ! ? ؟ ؛ and at line breaks)."""
     result: list[list[Token]] = []
     current: list[Token] = []
-    last_end = 0
-    for token in tokenize(text):
-        if current and "\n" in text[last_end : token.start]:
-            result.append(current)
-            current = []
-        current.append(token)
-        last_end = token.end
-        if token.text in _SENTENCE_END:
+    make = tuple.__new__  # Token(...) without the NamedTuple constructor's overhead
+    for match in _TOKEN_OR_BREAK.finditer(text):
+        word = match.group()
+        if word == "\n":
+            if current:
+                result.append(current)
+                current = []
+            continue
+        start = match.start()
+        current.append(make(Token, (word, start, start + len(word))))
+        if word in _SENTENCE_END:
             result.append(current)
             current = []
     if current:

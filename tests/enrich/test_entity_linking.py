@@ -1,0 +1,95 @@
+"""Linking rules on tiny sentences with given tags (independent of the CRF's decisions)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.enrich.entities.context import Verdict, form, judge, sports_words
+from pipelines.enrich.entities.gazetteer import load_gazetteer
+from pipelines.enrich.entities.linker import article_agrees, resolve_namesakes
+from pipelines.enrich.entities.text import name_key
+
+PERSONS = frozenset({"باراك"})
+
+
+def _judge(sentence: str, place_word: str, sports_text: bool = False, tags: str = "") -> Verdict:
+    """Judge the one-word place `place_word` of `sentence` (tags: `LOC` there unless given)."""
+    gazetteer = load_gazetteer()
+    words = sentence.split()
+    at = words.index(place_word)
+    key = name_key([place_word], gazetteer.vocabulary)
+    place = gazetteer.lookup(key)
+    assert place is not None, key
+    given = tags.split() or ["B-LOC" if i == at else "O" for i in range(len(words))]
+    link = Verdict(at, at + 1, "LOC", place)
+    sports = (sports_text, sports_words(map(form, words)) > 0)
+    return judge(words, given, link, key, sports, gazetteer, PERSONS)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "kind", "start", "end"),
+    [
+        ("سيدخل بهم الأدوار النهائية لدوري ابطال آسيا للاندية", "آسيا", "MISC", 4, 7),
+        ("طرحت في منتدى الرياض الاقتصادي الأسبوع المنصرم", "الرياض", "MISC", 2, 5),
+        ("شارك في مهرجان ينبع 36 بأكبر تجمع", "ينبع", "MISC", 2, 5),
+        ("عثر باحثون في جامعة برمنغهام على صفحات", "برمنغهام", "ORG", 3, 5),
+        ("رحيل الحارس إلى بورتو البرتغالي لم يحبط", "بورتو", "ORG", 3, 5),
+        ("مذكرات الشاعر بيرم التونسي", "بيرم", "PERS", 2, 3),
+        ("قدمها اللاعب براندون لافل للمشجعين", "براندون", "PERS", 2, 3),
+        ("للرئيس الأميركي باراك أوباما", "باراك", "PERS", 2, 3),
+    ],
+)
+def test_place_inside_a_name_is_not_linked(
+    sentence: str, word: str, kind: str, start: int, end: int
+) -> None:
+    verdict = _judge(sentence, word)
+    assert (verdict.kind, verdict.start, verdict.end, verdict.place) == (kind, start, end, None)
+
+
+def test_city_in_a_sports_text_is_a_club_unless_it_is_where_things_happen() -> None:
+    assert _judge("جدير بالذكر أن برشلونة نجح مطلع الشهر", "برشلونة", True).kind == "ORG"
+    assert _judge("صعبت من لعب نجران على ملعب الأخدود", "نجران").kind == "ORG"  # ملعب: sport
+    kept = ["إقامة السوبر في لندن", "معسكر الفريق بالرياض", "سبق- جدة : أعلن النادي"]
+    for sentence, word in zip(kept, ["لندن", "بالرياض", "جدة"], strict=True):
+        assert _judge(sentence, word, True).place is not None, sentence
+    assert _judge("ينطلق اليوم في برشلونة الإسبانية", "برشلونة", True).place is not None
+
+
+def test_masculine_nisba_after_a_city_drops_the_link() -> None:
+    assert _judge("قطع في الرباط الصليبي", "الرباط").kind is None  # a ligament
+    assert _judge("منطقة الرمادي الشمالي", "الرمادي").place is not None  # a district
+
+
+def test_next_person_tag_makes_a_person_unless_the_place_is_locative() -> None:
+    person = _judge("تعيين بندر الجعيثن مدربا", "بندر", tags="O B-LOC B-PERS O")
+    assert person.kind == "PERS"
+    place = _judge("القنصل في جدة محمد شوكت", "جدة", tags="O O B-LOC B-PERS I-PERS")
+    assert place.place is not None
+
+
+def test_article_must_agree_with_the_places_arabic_names() -> None:
+    gazetteer = load_gazetteer()
+    for surface, linked in [
+        ("البخاري", False),  # a nisba; the city is بخارى
+        ("رياض", False),  # a first name; the city is الرياض
+        ("الرياض", True),
+        ("القدس", True),
+        ("بجدة", True),
+    ]:
+        key = name_key([surface], gazetteer.vocabulary)
+        place = gazetteer.lookup(key)
+        assert place is not None
+        assert article_agrees(gazetteer, key, place, [surface]) is linked, surface
+
+
+def test_namesakes_go_to_the_bigger_city_or_one_in_a_country_the_text_names() -> None:
+    gazetteer = load_gazetteer()
+    birmingham = gazetteer.candidates(name_key(["برمنغهام"]))
+    assert birmingham[0].country_code == "GB"  # GeoNames spells it in Arabic for Alabama only
+    newcastle = gazetteer.candidates(name_key(["نيوكاسل"]))
+    assert newcastle[0].country_code == "AU"
+    chosen = resolve_namesakes(
+        [None], [(0, newcastle)], [["بمستشفيات", "نيوكاسل", "البريطانية"]], gazetteer
+    )
+    assert chosen[0].country_code == "GB"
+    assert resolve_namesakes([None], [(0, newcastle)], [["نيوكاسل"]], gazetteer) == {}
