@@ -7,6 +7,7 @@ from functools import cache
 from itertools import chain
 
 from pipelines.enrich.entities.context import SPORTS_ARTICLE_MIN, Verdict, judge, sports_words
+from pipelines.enrich.entities.cues import review
 from pipelines.enrich.entities.document import Span, propagate_names, tag_spans
 from pipelines.enrich.entities.gazetteer import Place, load_gazetteer
 from pipelines.enrich.entities.linker import (
@@ -142,11 +143,15 @@ def _text_mentions(
                     sports_text.append(counted >= SPORTS_ARTICLE_MIN)
                 sports = (sports_text[0], sports_words(forms_of[index]) > 0)
                 verdict = judge(words, tags, verdict, link.key, sports, gazetteer, person_words)
+            # spans the rules added (tags O) are half sure, as propagated ones
+            confidence = min(marginals[span[0] : span[1]]) if tags[span[0]] != "O" else 0.5
+            if verdict.place is not None and language == "ar":
+                verdict = review(
+                    words, tags, forms_of[index], verdict, link.key, confidence, gazetteer
+                )
             if verdict.kind is None:  # not a mention after all
                 continue
             kind = MENTION_TYPES[verdict.kind]
-            # spans the rules added (tags O) are half sure, as propagated ones
-            confidence = min(marginals[span[0] : span[1]]) if tags[span[0]] != "O" else 0.5
             if unsure_town(verdict, confidence):
                 verdict = Verdict(verdict.start, verdict.end, verdict.kind, None)
             start, end = verdict.start, verdict.end
@@ -179,7 +184,11 @@ def _text_mentions(
             [m.entity.country_code for m in mentions], namesakes, words_of, gazetteer
         )
         for i, place in chosen.items():
-            mentions[i] = replace(mentions[i], entity=place_entity(place))
+            mention = mentions[i]
+            if place is not None:
+                mentions[i] = replace(mention, entity=place_entity(place))
+            elif entity := keyed_entity("LOC", mention.surface.split(), mention.surface, known):
+                mentions[i] = replace(mention, entity=entity, entity_type="LOC")
     return sorted(mentions, key=lambda m: (m.start_char, m.end_char))
 
 

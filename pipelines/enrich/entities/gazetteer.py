@@ -36,6 +36,9 @@ class Gazetteer:
     # (key, entity_id) -> whether the Arabic names behind the key begin with the article:
     # "a" always, "n" never (absent: both, or no Arabic name).
     articles: dict[tuple[str, str], str] = field(default_factory=dict)
+    # one-word key -> (tokens of that form in ANERcorp train, how many of them were tagged O):
+    # evidence that a place name is also a common word (`بورصة` is mostly the stock exchange).
+    word_counts: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def candidates(self, key: str) -> tuple[Place, ...]:
         """Places named `key`, best first, trying the key without spaces too (`بيونغ يانغ`)."""
@@ -54,14 +57,27 @@ class Gazetteer:
         )
         return found is None or (found == "a") == has_article
 
+    def common_word(self, key: str) -> bool:
+        """A one-word name seen at least COMMON_MIN_COUNT times in labelled training text and
+        mostly outside any entity there: the word usually is no name."""
+        total, outside = self.word_counts.get(key, (0, 0))
+        return total >= COMMON_MIN_COUNT and outside >= COMMON_MIN_SHARE * total
+
 
 KeyRow = tuple[str, str, int, str]  # key, entity_id, quality, article flag ("a", "n" or "")
+COMMON_MIN_COUNT, COMMON_MIN_SHARE = 5, 0.7
 
 
-def write_gazetteer(path: Path, places: list[Place], keys: list[KeyRow]) -> None:
-    """Write places and (key, entity_id, quality, article) rows, sorted (reproducible file)."""
+def write_gazetteer(
+    path: Path, places: list[Place], keys: list[KeyRow],
+    word_counts: dict[str, tuple[int, int]] | None = None,
+) -> None:  # fmt: skip
+    """Write places, (key, entity_id, quality, article) rows and word counts, sorted
+    (reproducible file)."""
     lines = ["P\t" + "\t".join("" if v is None else str(v) for v in astuple(p)) for p in places]
     lines += ["K\t" + "\t".join(map(str, row)) for row in sorted(keys)]
+    counts = sorted((word_counts or {}).items())
+    lines += [f"W\t{key}\t{total}\t{outside}" for key, (total, outside) in counts]
     with gzip.GzipFile(path, "wb", mtime=0) as handle:
         handle.write(("\n".join(lines) + "\n").encode("utf-8"))
 
@@ -72,6 +88,7 @@ def load_gazetteer(path: Path = GAZETTEER_FILE) -> Gazetteer:
     places: dict[str, Place] = {}
     candidates: dict[str, list[tuple[int, int, str]]] = {}
     articles: dict[tuple[str, str], str] = {}
+    word_counts: dict[str, tuple[int, int]] = {}
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         for line in handle:
             fields = line.rstrip("\n").split("\t")
@@ -82,6 +99,8 @@ def load_gazetteer(path: Path = GAZETTEER_FILE) -> Gazetteer:
                     int(gid) if gid else None, float(lat) if lat else None,
                     float(lon) if lon else None, int(place_rank),
                 )  # fmt: skip
+            elif fields[0] == "W":
+                word_counts[fields[1]] = (int(fields[2]), int(fields[3]))
             else:
                 key, entity_id, quality, article = (*fields[1:], "")[:4]
                 if article:
@@ -100,4 +119,4 @@ def load_gazetteer(path: Path = GAZETTEER_FILE) -> Gazetteer:
         for key, found in compact.items()
     }
     vocabulary = frozenset(word for key in by_key for word in key.split())
-    return Gazetteer(by_key, by_compact_key, vocabulary, articles)
+    return Gazetteer(by_key, by_compact_key, vocabulary, articles, word_counts)

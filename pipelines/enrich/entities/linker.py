@@ -23,6 +23,9 @@ QUOTES = frozenset("\"«»“”„'")
 # A one-word town abroad (not in the Arab world, under a million people) is linked only when
 # the tagger is fairly sure; propagated spans (0.5) are often a person (`ديفي`, Davie).
 MIN_FOREIGN_CITY_CONFIDENCE = 0.6
+# Namesakes within this many ranks (10·log10 population: 3 ≈ twice as many people) are too
+# close to choose between without a country in the text.
+NAMESAKE_CLOSE_RANKS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,10 +134,12 @@ def unsure_town(verdict: Verdict, confidence: float) -> bool:
 def resolve_namesakes(
     countries_of: list[str | None], namesakes: list[tuple[int, tuple[Place, ...]]],
     sentences: list[list[str]], gazetteer: Gazetteer,
-) -> dict[int, Place]:  # fmt: skip
+) -> dict[int, Place | None]:  # fmt: skip
     """Cities sharing a name (`برمنغهام`, `نيوكاسل`) resolved to one in a country the text
-    names (`بريطانيا`, a city there, or `البريطانية`), else the first (most populous).
-    `countries_of`: the country of each mention; returns mention index -> place, if changed."""
+    names (`بريطانيا`, a city there, or `البريطانية`), else the most populous; None (not
+    linked) when the two best left are of about the same size (`ريتشموند`: Virginia, British
+    Columbia; `سانت لويس`: Missouri, Senegal). `countries_of`: the country of each mention;
+    returns mention index -> place (or None), where it differs from the first candidate."""
     ambiguous = {index for index, _ in namesakes}
     countries = {code for i, code in enumerate(countries_of) if code and i not in ambiguous}
     for words in sentences:
@@ -143,9 +148,13 @@ def resolve_namesakes(
                 code, _ = demonym_country(word, gazetteer)
                 if code:
                     countries.add(code)
-    chosen: dict[int, Place] = {}
+    chosen: dict[int, Place | None] = {}
     for index, found in namesakes:
-        place = next((p for p in found if p.country_code in countries), found[0])
+        pool = sorted(
+            [p for p in found if p.country_code in countries] or found, key=lambda p: p.rank
+        )
+        close = len(pool) > 1 and pool[1].rank - pool[0].rank <= NAMESAKE_CLOSE_RANKS
+        place = None if close else pool[0]
         if place is not found[0]:  # the mention was linked to the first
             chosen[index] = place
     return chosen
