@@ -5,7 +5,8 @@
         --seed 23 --exclude-seed 5   # a fresh sample without the articles of the seed-5 one
     .venv/bin/python eval/linking_sample.py ../shared/data/saudinewsnet/2015-07-23.zip --stats
 
-Each line: number, linked id and name, the surface, and its context (±40 characters).
+Each line: number, linked id and name, confidence, the surface, and its context (±40
+characters).
 `--stats` prints linked place mentions per article over the whole day instead (recall proxy).
 """
 
@@ -89,7 +90,7 @@ def main() -> int:
     for found, (text, mention) in enumerate(sample(chosen, args.size), 1):
         context = text[max(0, mention.start_char - 40) : mention.end_char + 40].replace("\n", " ")
         entity = mention.entity
-        print(f"{found:3d} {entity.entity_id:18} {entity.name:20} {mention.extractor:13} "
+        print(f"{found:3d} {entity.entity_id:18} {entity.name:20} {mention.confidence:.2f} "
               f"[{mention.surface}] … {context} …")  # fmt: skip
     return 0
 

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import gzip
+from pathlib import Path
+
 import pytest
 
 from pipelines.enrich.entities.context import Verdict, form, judge, sports_words
 from pipelines.enrich.entities.cues import review
 from pipelines.enrich.entities.gazetteer import load_gazetteer
+from pipelines.enrich.entities.gazetteer_build import build_gazetteer
 from pipelines.enrich.entities.linker import article_agrees, resolve_namesakes
 from pipelines.enrich.entities.matcher import token_forms
 from pipelines.enrich.entities.text import name_key
+from pipelines.enrich.entities.word_evidence import MissingData, word_zipf
 
 PERSONS = frozenset({"باراك"})
 
@@ -140,7 +145,7 @@ def test_with_good_fortune_is_no_yemen() -> None:
 def test_adverbs_and_common_words_need_a_cue_or_a_sure_tagger() -> None:
     assert _review("نحن نتحرك سويًّا في الطائرات", "سويًّا").kind is None  # tanween
     assert _review("ليظل دوما كما عهدناه", "دوما", confidence=0.64).kind is None
-    assert _review("ليظل دوما كما عهدناه", "دوما", confidence=0.95).place is not None
+    assert _review("ليظل دوما كما عهدناه", "دوما", confidence=0.995).place is not None
     assert _review("قصف في دوما أمس", "دوما", confidence=0.64).place is not None  # a cue
     assert load_gazetteer().common_word(name_key(["بورصة"]))  # ANERcorp train: mostly O
     assert _review("ارتفعت بورصة أمس", "بورصة", confidence=0.8).kind is None
@@ -153,3 +158,54 @@ def test_namesakes_of_about_the_same_size_are_not_linked_without_a_country() -> 
     assert resolve_namesakes([None], [(0, richmond)], [["ريتشموند"]], gazetteer) == {0: None}
     london = gazetteer.candidates(name_key(["لندن"]))
     assert resolve_namesakes([None], [(0, london)], [["لندن"]], gazetteer) == {}  # GB, far bigger
+
+
+def test_frequent_word_needs_a_preposition_and_no_genitive() -> None:
+    gazetteer = load_gazetteer()
+    assert gazetteer.frequent_word("اقصر", False)  # `أقصر` "shortest": Zipf 4.1, not in ANERcorp
+    assert not gazetteer.frequent_word("اقصر", True)  # `الأقصر` (Luxor) is rarer as a word
+    assert gazetteer.frequent_word("مشهد", False)  # `المشهد` as frequent: a noun
+    assert not gazetteer.frequent_word("بغداد", False)  # Zipf 4.9, but a name in ANERcorp
+    assert _review("من المعلوم أن أقصر الطرق", "أقصر", confidence=0.85).kind is None
+    assert _review("من المعلوم أن أقصر الطرق", "أقصر", confidence=0.95).place  # Arab world: 0.9
+    assert _review("وقد لا يشعر المودع البسيط بهذا", "البسيط", confidence=0.91).kind is None
+    assert _review("وتم عمل مشهد مبسط قامت به", "مشهد", confidence=0.97).kind is None
+    assert _review("تغير جذريا في مشهد العمليات تلك", "مشهد", confidence=0.84).kind is None
+    assert _review("بربك ما العمل", "بربك", confidence=0.8).kind is None  # a proclitic: no cue
+    assert _review("وصل الوفد إلى مشهد أمس", "مشهد", confidence=0.8).place is not None
+    assert _review("وقال مستهلكون بالدمام إن", "بالدمام", confidence=0.7).place  # `بال`
+    assert _review("في محافظات حماه وحلب وحمص", "وحلب", "O O B-LOC B-LOC B-LOC", 0.5).place
+    assert _review("زار الوزير الأقصر أمس", "الأقصر", confidence=0.8).place is not None
+
+
+def test_masculine_participle_after_a_city_makes_a_common_noun() -> None:
+    assert _review("قطع في الرباط المتصالب مما", "الرباط", confidence=0.9).kind is None
+    assert _review("وصل الوفد إلى الرباط المغربية", "الرباط").place is not None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "kind", "start", "end"),
+    [
+        ("نسبة كبيرة وفندق بكة أراك الواقع", "أراك", "ORG", 2, 5),
+        ("ينظم مختبر السرديات بمكتبة الإسكندرية ندوة", "الإسكندرية", "ORG", 3, 5),
+        ("اختتمت حفلات « ليالي دبي في العيد »", "دبي", "MISC", 3, 5),
+        ("قالت إذاعة شمال ألمانيا إن", "ألمانيا", "ORG", 1, 4),
+    ],
+)
+def test_place_after_a_venue_or_festival_head_is_part_of_a_name(
+    sentence: str, word: str, kind: str, start: int, end: int
+) -> None:
+    verdict = _judge(sentence, word)
+    assert (verdict.kind, verdict.start, verdict.end, verdict.place) == (kind, start, end, None)
+
+
+def test_gazetteer_build_needs_word_evidence(tmp_path: Path) -> None:
+    msgpack = pytest.importorskip("msgpack")  # build time only (`make model`)
+    with pytest.raises(MissingData):
+        build_gazetteer(tmp_path / "g.tsv.gz", anercorp=tmp_path / "missing.txt")
+    buckets: list[object] = [{"format": "cB", "version": 1}, *[[] for _ in range(500)]]
+    buckets[451] = ["مشهد", "المشهد"]  # -450 cB: Zipf 4.5
+    buckets[301] = ["أراك"]  # -300 cB: Zipf 6.0 (`أ` normalizes to `ا`)
+    path = tmp_path / "large_ar.msgpack.gz"
+    path.write_bytes(gzip.compress(msgpack.packb(buckets)))
+    assert word_zipf(path, {"مشهد", "اراك", "lyon"}) == {"مشهد": (4.5, 4.5), "اراك": (6.0, 0.0)}

@@ -28,7 +28,10 @@ SPORTS_WORDS = _words(
 SPORTS_ARTICLE_MIN = 3
 # Heads that open the name of an event (MISC) or an institution (ORG) with a place inside it.
 NAME_HEADS = dict.fromkeys(_words("منتدي مهرجان دوري كاس بطوله معرض مؤتمر ملتقي جائزه قمه"), "MISC")
+NAME_HEADS |= dict.fromkeys(_words("ليالي"), "MISC")  # festival nights: `ليالي دبي`
 NAME_HEADS |= dict.fromkeys(_words("جامعه نادي مطار ملعب استاد جريده صحيفه مجله قناه"), "ORG")
+# Venues and broadcasters named after their place: `فندق بكة أراك`, `مكتبة الإسكندرية`.
+NAME_HEADS |= dict.fromkeys(_words("فندق منتجع مكتبه متحف مستشفي اذاعه تلفزيون مسرح"), "ORG")
 QUOTES = frozenset("\"«»“”'")
 HEAD_WINDOW = 3  # a head at most this many words before the place
 # Words a head may not reach across: prepositions and conjunctions start another phrase.

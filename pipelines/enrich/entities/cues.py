@@ -12,7 +12,14 @@ the country and a place inside a short quoted name (`"إطعام الرياض"`)
 
 from __future__ import annotations
 
-from pipelines.enrich.entities.context import LOCATIVES, PHRASE_BREAKS, QUOTES, Verdict, form
+from pipelines.enrich.entities.context import (
+    LOCATIVES,
+    PHRASE_BREAKS,
+    QUOTES,
+    Verdict,
+    form,
+    well_known,
+)
 from pipelines.enrich.entities.gazetteer import Gazetteer
 from pipelines.enrich.entities.text import normalize_word
 
@@ -31,6 +38,15 @@ DASHES = frozenset("-–—")
 # Without a cue, a name that is mostly a common word in training needs this marginal; a city
 # name of an adverb's shape without tanween (`دوما`, `سويا`) needs ADVERB_SURE.
 SURE, ADVERB_SURE = 0.9, 0.75
+# A city name that is a frequent Arabic word (`Gazetteer.frequent_word`) needs a preposition or
+# place noun before it (a bare `ب`/`ل` is not enough: `بربك` "by your Lord") or this marginal:
+# the tagger was 0.84-0.98 sure of such words (`مشهد`, `أقصر`, `البسيط`) in the samples.
+FREQUENT_SURE = 0.99
+# Definite words after a place that are no genitive of it: times (`في بغداد اليوم`).
+DEFINITE_TIMES = _words(
+    "اليوم الاسبوع الشهر العام الليله الصباح المساء الجمعه السبت الاحد الاثنين الثلاثاء "
+    "الاربعاء الخميس الماضي المقبل الحالي الجاري الذي التي المتحدث"
+)
 QUOTED_MAX_WORDS = 5
 TANWEEN_FATH = "\u064b"
 
@@ -64,6 +80,44 @@ def has_place_cue(words: list[str], start: int, end: int, key: str) -> bool:
     if end < len(words) and words[end] == ":":
         return True
     return _proclitic(words[start], key) in ("ب", "ل")
+
+
+def has_article(word: str, key: str) -> bool:
+    """The name in the word carries the article (`البسيط`, `وللرباط`), after any proclitic."""
+    normalized = normalize_word(word)
+    if not normalized.endswith(key):
+        return False
+    before = normalized[: len(normalized) - len(key)]
+    return before.endswith(("ال", "لل"))
+
+
+def definite_genitive(words: list[str], tags: list[str], end: int) -> bool:
+    """A definite noun the tagger left O right after the word: the word is a noun in construct
+    (`في مشهد العمليات`, "in the scene of the operations"), not a place. Adjectives in `ي`/`ية`
+    (`حلب الشمالي`) and times (`بغداد اليوم`) are no genitive."""
+    if end >= len(words) or tags[end] != "O":
+        return False
+    following = normalize_word(words[end])
+    return (
+        following.startswith("ال")
+        and len(following) >= 5
+        and not following.endswith(("ي", "يه"))
+        and following not in DEFINITE_TIMES
+    )
+
+
+def masculine_participle(words: list[str], tags: list[str], end: int) -> bool:
+    """A definite masculine participle after a one-word city (`الرباط المتصالب`, the cruciate
+    ligament): cities are feminine in Arabic, so it describes a common noun."""
+    if end >= len(words) or tags[end] != "O":
+        return False
+    following = normalize_word(words[end])
+    return (
+        following.startswith("المت")  # forms V/VI: `المتصالب`, `المتقاطع`
+        and len(following) >= 7
+        and not following.endswith(("ه", "ات", "ون", "ين", "ي"))
+        and following not in DEFINITE_TIMES
+    )
 
 
 def adverb_shape(word: str) -> str:
@@ -179,6 +233,11 @@ def review(
     construct = place.rank >= 2 and heads_construct(words, tags, forms, end, gazetteer)
     if construct or coordinated_with_common_noun(words, tags, start, end, gazetteer):
         return Verdict(start, end, None, None)
+    if place.rank >= 2 and masculine_participle(words, tags, end):
+        return Verdict(start, end, None, None)
+    frequent = gazetteer.frequent_word(key, has_article(words[start], key))
+    if place.rank >= 2 and frequent:
+        return _frequent(words, tags, verdict, key, confidence, frequent)
     if has_place_cue(words, start, end, key):
         return verdict
     shape = adverb_shape(words[start]) if place.rank >= 2 else ""
@@ -187,3 +246,27 @@ def review(
     if shape == "maybe" and confidence < ADVERB_SURE:
         return Verdict(start, end, None, None)
     return verdict
+
+
+def _frequent(
+    words: list[str], tags: list[str], verdict: Verdict, key: str, confidence: float, kind: str
+) -> Verdict:
+    """A city name that is a frequent word (`kind`: see `Gazetteer.frequent_word`). A noun
+    (`مشهد`) is dropped before a definite genitive (`في مشهد العمليات`). Kept after a
+    preposition, place noun or dateline, in a list of places (`حماه وحلب`), after `بال`
+    (`بالدمام`; a bare `ب` is no cue: `بربك`), or when the tagger is sure: SURE for a `word`
+    city Arabic texts often name (Arab world or a million people), else FREQUENT_SURE."""
+    start, end = verdict.start, verdict.end
+    if kind == "noun" and definite_genitive(words, tags, end):
+        return Verdict(start, end, None, None)
+    before = _cue_form(words[start - 1]) if start > 0 else ""
+    dateline = before in DASHES or (end < len(words) and words[end] == ":")
+    listed = (start > 0 and tags[start - 1] != "O" and normalize_word(words[start])[:1] == "و") or (
+        end < len(words) and tags[end] == "B-LOC" and normalize_word(words[end])[:1] == "و"
+    )
+    definite = normalize_word(words[start]).startswith(("بال", "وبال", "لل", "ولل"))
+    if before in PLACE_CUES or dateline or listed or definite:
+        return verdict
+    known = kind == "word" and verdict.place is not None and well_known(verdict.place)
+    sure = SURE if known else FREQUENT_SURE
+    return verdict if confidence >= sure else Verdict(start, end, None, None)

@@ -39,6 +39,9 @@ class Gazetteer:
     # one-word key -> (tokens of that form in ANERcorp train, how many of them were tagged O):
     # evidence that a place name is also a common word (`بورصة` is mostly the stock exchange).
     word_counts: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # one-word Arabic key -> Zipf frequency (wordfreq) of the word without and with the article:
+    # how common the place's name is as an ordinary word (`مشهد` "scene", `أقصر` "shortest").
+    word_zipf: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     def candidates(self, key: str) -> tuple[Place, ...]:
         """Places named `key`, best first, trying the key without spaces too (`بيونغ يانغ`)."""
@@ -63,21 +66,40 @@ class Gazetteer:
         total, outside = self.word_counts.get(key, (0, 0))
         return total >= COMMON_MIN_COUNT and outside >= COMMON_MIN_SHARE * total
 
+    def frequent_word(self, key: str, with_article: bool) -> str:
+        """How the surface (`key`, with or without the article) is a frequent Arabic word:
+        `noun` for a bare word whose definite form is about as frequent (`مشهد`/`المشهد`:
+        names do not take the article, nouns do); `word` for Zipf at least FREQUENT_ZIPF and
+        the word tagged as a name fewer than NAME_EVIDENCE times in ANERcorp train (`أقصر`
+        "shortest", `البسيط` "the simple", `أراك` "I see you"); else ``."""
+        bare, definite = self.word_zipf.get(key, (0.0, 0.0))
+        if not with_article and definite >= ALTERNATION_ZIPF and definite >= bare - 0.3:
+            return "noun"
+        total, outside = self.word_counts.get(key, (0, 0))
+        own = definite if with_article else bare
+        return "word" if own >= FREQUENT_ZIPF and total - outside < NAME_EVIDENCE else ""
+
 
 KeyRow = tuple[str, str, int, str]  # key, entity_id, quality, article flag ("a", "n" or "")
 COMMON_MIN_COUNT, COMMON_MIN_SHARE = 5, 0.7
+# Zipf 4 = once per 100,000 words; from there on about half the ANERcorp train tokens of
+# gazetteer words are no names (0.52 for Zipf 4-4.5, 0.32 for 3.5-4): docs/notes/entities.md.
+FREQUENT_ZIPF, NAME_EVIDENCE, ALTERNATION_ZIPF = 4.0, 2, 3.5
 
 
 def write_gazetteer(
     path: Path, places: list[Place], keys: list[KeyRow],
     word_counts: dict[str, tuple[int, int]] | None = None,
+    word_zipf: dict[str, tuple[float, float]] | None = None,
 ) -> None:  # fmt: skip
-    """Write places, (key, entity_id, quality, article) rows and word counts, sorted
-    (reproducible file)."""
+    """Write places, (key, entity_id, quality, article) rows, word counts and Zipf
+    frequencies, sorted (reproducible file)."""
     lines = ["P\t" + "\t".join("" if v is None else str(v) for v in astuple(p)) for p in places]
     lines += ["K\t" + "\t".join(map(str, row)) for row in sorted(keys)]
     counts = sorted((word_counts or {}).items())
     lines += [f"W\t{key}\t{total}\t{outside}" for key, (total, outside) in counts]
+    zipfs = sorted((word_zipf or {}).items())
+    lines += [f"Z\t{key}\t{bare:.2f}\t{definite:.2f}" for key, (bare, definite) in zipfs]
     with gzip.GzipFile(path, "wb", mtime=0) as handle:
         handle.write(("\n".join(lines) + "\n").encode("utf-8"))
 
@@ -89,6 +111,7 @@ def load_gazetteer(path: Path = GAZETTEER_FILE) -> Gazetteer:
     candidates: dict[str, list[tuple[int, int, str]]] = {}
     articles: dict[tuple[str, str], str] = {}
     word_counts: dict[str, tuple[int, int]] = {}
+    word_zipf: dict[str, tuple[float, float]] = {}
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         for line in handle:
             fields = line.rstrip("\n").split("\t")
@@ -101,6 +124,8 @@ def load_gazetteer(path: Path = GAZETTEER_FILE) -> Gazetteer:
                 )  # fmt: skip
             elif fields[0] == "W":
                 word_counts[fields[1]] = (int(fields[2]), int(fields[3]))
+            elif fields[0] == "Z":
+                word_zipf[fields[1]] = (float(fields[2]), float(fields[3]))
             else:
                 key, entity_id, quality, article = (*fields[1:], "")[:4]
                 if article:
@@ -119,4 +144,4 @@ def load_gazetteer(path: Path = GAZETTEER_FILE) -> Gazetteer:
         for key, found in compact.items()
     }
     vocabulary = frozenset(word for key in by_key for word in key.split())
-    return Gazetteer(by_key, by_compact_key, vocabulary, articles, word_counts)
+    return Gazetteer(by_key, by_compact_key, vocabulary, articles, word_counts, word_zipf)

