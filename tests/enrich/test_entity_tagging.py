@@ -77,3 +77,13 @@ def crf_reference(extractor: FeatureExtractor, words: list[str]) -> list[str]:
     crf = pycrfsuite.Tagger()
     crf.open(str(MODELS_DIR / "ar.crfsuite"))
     return list(crf.tag(extractor.sentence_features(words)))
+
+
+def test_trigger_words_and_word_frequency_are_features_of_the_words_around_them() -> None:
+    extractor = FeatureExtractor(
+        place_words={}, name_words=frozenset(), known=frozenset(), frequency={"قال": 12}
+    )
+    features = extractor.sentence_features(["قال", "الرئيس", "الفرنسي", "ماكرون"])
+    assert "tg=PER" in features[1]  # `الرئيس`: a title before a person's name
+    assert "-2tg=PER" in features[3]
+    assert "fq=12" in features[0] and "fq=0" in features[3]  # a common word, an unknown one

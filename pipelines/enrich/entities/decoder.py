@@ -1,9 +1,10 @@
 """Vectorized decoding of a trained CRFsuite model: same tags as `pycrfsuite.Tagger.tag`, faster.
 
 Every feature of a token comes from one word of its ±2 window, so a token's label scores are the
-sum of five per-word vectors (the word's own features, and its features as the -2, -1, +1, +2
-neighbour), each computed once per distinct word and cached. Viterbi and forward-backward then
-run over many sentences at once in numpy, padded to a common length.
+sum of five per-word vectors (the word's own features, and its features as the -1, +1, -2, +2
+neighbour: `features.OFFSETS`; a wider window only needs more offsets there), each computed once
+per distinct word and cached. Viterbi and forward-backward then run over many sentences at once
+in numpy, padded to a common length.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pycrfsuite
 
-from pipelines.enrich.entities.features import FeatureExtractor
+from pipelines.enrich.entities.features import OFFSETS, FeatureExtractor
 
 _CACHE_LIMIT = 500_000
 # Sentences decoded together are sorted by length and cut into groups of at most this many.
@@ -30,16 +31,20 @@ class CompiledCRF:
     transitions: np.ndarray
     extractor: FeatureExtractor
     _ids: dict[str, int] = field(default_factory=dict, repr=False)
-    _table: np.ndarray = field(default_factory=lambda: np.zeros((0, 5, 0)), repr=False)
+    _table: np.ndarray = field(default_factory=lambda: np.zeros((0, len(OFFSETS), 0)), repr=False)
     _bos: np.ndarray = field(default_factory=lambda: np.zeros(0), repr=False)
     _eos: np.ndarray = field(default_factory=lambda: np.zeros(0), repr=False)
     _zero_row: int = field(default=0, repr=False)
+    _used: list[bool] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         self._zero_row = len(self.weights)
         self.weights = np.vstack([self.weights, np.zeros((1, len(self.labels)))])
-        self._table = np.zeros((4096, 5, len(self.labels)))
+        self._table = np.zeros((4096, len(OFFSETS), len(self.labels)))
         self._bos, self._eos = self._sum(["BOS"]), self._sum(["EOS"])
+        # Offsets no attribute of the model uses are skipped when scores are summed.
+        prefixes = {attribute[:2] for attribute in self.rows}
+        self._used = [offset == 0 or f"{offset:+d}" in prefixes for offset in OFFSETS]
 
     @classmethod
     def from_tagger(cls, crf: pycrfsuite.Tagger, extractor: FeatureExtractor) -> CompiledCRF:
@@ -92,12 +97,16 @@ class CompiledCRF:
         ids = np.zeros((len(sentences), int(lengths.max())), dtype=np.intp)
         for row, words in enumerate(sentences):
             ids[row, : len(words)] = [self.word_id(word) for word in words]
-        parts = self._table[ids]  # sentences × steps × 5 × labels: own, -1, +1, -2, +2
+        parts = self._table[ids]  # sentences × steps × offsets × labels
         scores = parts[:, :, 0].copy()
-        scores[:, 1:] += parts[:, :-1, 1]
-        scores[:, :-1] += parts[:, 1:, 2]
-        scores[:, 2:] += parts[:, :-2, 3]
-        scores[:, :-2] += parts[:, 2:, 4]
+        steps = scores.shape[1]
+        for part, offset in enumerate(OFFSETS[1:], start=1):
+            if offset >= steps or -offset >= steps or not self._used[part]:
+                continue  # the word at t + offset feeds the token at t
+            if offset < 0:
+                scores[:, -offset:] += parts[:, : steps + offset, part]
+            else:
+                scores[:, : steps - offset] += parts[:, offset:, part]
         scores[:, 0] += self._bos
         scores[np.arange(len(sentences)), lengths - 1] += self._eos
         return scores, lengths

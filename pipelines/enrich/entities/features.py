@@ -1,7 +1,7 @@
 """CRF token features for Arabic and English, cached per word type for speed.
 
-Each word's own features and its features as a neighbour (±1, ±2) depend on the word alone, so
-they are computed once per distinct word; a sentence's feature lists are concatenations.
+Each word's own features and its features as a neighbour (±1, ±2) depend on the word alone,
+so they are computed once per distinct word; a sentence's feature lists are concatenations.
 """
 
 from __future__ import annotations
@@ -12,6 +12,41 @@ from pipelines.enrich.entities.text import is_arabic, normalize_word, strip_clit
 
 _PUNCT = frozenset(".,;:!?؟،؛\"'()[]{}«»-–—/…")
 _CACHE_LIMIT = 500_000
+# Where a token's features come from: its own word (0) and its neighbours, in this order.
+OFFSETS = (0, -1, 1, -2, 2)
+# Feature prefixes a word passes on as the ±1 neighbour, and as the ±2 neighbour.
+NEAR = ("w=", "s=", "sh", "ga", "cl", "x2", "pc", "pn", "tg", "fq", "pw", "ow")
+FAR = ("w=", "s=", "ga", "pn", "tg", "pw")
+
+
+def _typed(words: str, kind: str) -> dict[str, str]:
+    return dict.fromkeys(words.split(), kind)
+
+
+# Normalized words (article dropped) that announce a name of a type: titles before persons,
+# head nouns of organisations and places (`tg=` features, seen by the words around them).
+TRIGGERS: dict[str, str] = {
+    **_typed(
+        "رئيس رئيسه وزير وزيره شيخ سيد سيده امير اميره ملك ملكه نائب مدير مديره سفير قائد زعيم "
+        "امين مستشار مستشاره دكتور مهندس لواء عميد عقيد جنرال لاعب مدرب كاتب كاتبه شاعر فنان "
+        "فنانه مخرج ممثل ممثله متحدث ناطق استاذ بروفسور بابا امام مرشح سناتور قاضي محامي "
+        "مراسل زميل عاهل ولي مطرب مطربه مغني مغنيه حاكم محافظ",
+        "PER",
+    ),
+    **_typed(
+        "شركه جامعه وزاره حزب منظمه هيئه مجلس وكاله بنك مصرف جمعيه اتحاد لجنه مؤسسه جبهه حركه "
+        "صحيفه مجموعه مركز معهد نادي فريق منتخب محكمه برلمان اكاديميه كليه مكتب اداره صندوق "
+        "مديريه نقابه تحالف ائتلاف قناه اذاعه تلفزيون جريده مجله بورصه سوق مصنع مستشفي "
+        "مدرسه مجمع رابطه دائره",
+        "ORG",
+    ),
+    **_typed(
+        "مدينه محافظه منطقه ولايه اقليم جزيره جزر نهر بحر جبل جبال بحيره عاصمه قريه بلده "
+        "مقاطعه دوله جمهوريه مملكه مخيم حي ميناء مطار شمال جنوب شرق غرب وسط شمالي جنوبي "
+        "شرقي غربي ضاحيه صحراء خليج مضيق قضاء ريف",
+        "LOC",
+    ),
+}
 
 
 def _shape(word: str) -> str:
@@ -37,7 +72,9 @@ class FeatureExtractor:
     `place_words`: normalized words that are whole place names (by type); `name_words`: words of
     multi-word gazetteer names; `known`: words a proclitic may be stripped down to;
     `clusters`: word → distributional cluster id learned from unlabelled text;
-    `person_words`: words of person names from an openly licensed name list.
+    `person_words`: words of person names from an openly licensed name list;
+    `frequency`: normalized word → twice its Zipf frequency in general Arabic text (absent: 0);
+    `wiki_person_words`, `wiki_org_words`: words of well-known people's and sports clubs' names.
     """
 
     place_words: dict[str, str]
@@ -45,6 +82,9 @@ class FeatureExtractor:
     known: frozenset[str]
     clusters: dict[str, str] = field(default_factory=dict)
     person_words: frozenset[str] = frozenset()
+    frequency: dict[str, int] = field(default_factory=dict)
+    wiki_person_words: frozenset[str] = frozenset()
+    wiki_org_words: frozenset[str] = frozenset()
     _cache: dict[str, tuple[list[str], ...]] = field(default_factory=dict, repr=False)
     _keys: dict[str, str] = field(default_factory=dict, repr=False)
 
@@ -71,9 +111,18 @@ class FeatureExtractor:
             feats.append("gazw")
         if stem in self.person_words:
             feats.append("pn")
+        if stem in self.wiki_person_words:
+            feats.append("pw")
+        if stem in self.wiki_org_words:
+            feats.append("ow")
         cluster = self.clusters.get(stem)
         if cluster:
             feats += ["cl=" + cluster, "cl1=" + cluster[:1], "cl2=" + cluster[:2]]
+        trigger = TRIGGERS.get(stem)
+        if trigger:
+            feats.append("tg=" + trigger)
+        if shape == "arabic":
+            feats.append(f"fq={self.frequency.get(normalized, 0)}")
         return feats
 
     def cluster_key(self, word: str) -> str:
@@ -88,17 +137,19 @@ class FeatureExtractor:
         return found
 
     def context(self, word: str) -> tuple[list[str], ...]:
+        """The word's own features and its features as the -1, +1, -2, +2 neighbour."""
         found = self._cache.get(word)
         if found is not None:
             return found
         own = self.word_features(word)
-        neighbour = [f for f in own if f[:2] in ("w=", "s=", "sh", "ga", "cl", "x2", "pc", "pn")]
+        neighbour = [f for f in own if f[:2] in NEAR]
+        far = [f for f in neighbour if f[:2] in FAR]
         entry = (
             own,
             ["-1" + f for f in neighbour],
             ["+1" + f for f in neighbour],
-            ["-2" + f for f in neighbour if f[:2] in ("w=", "s=", "ga")],
-            ["+2" + f for f in neighbour if f[:2] in ("w=", "s=", "ga")],
+            ["-2" + f for f in far],
+            ["+2" + f for f in far],
         )
         if len(self._cache) >= _CACHE_LIMIT:
             self._cache.clear()
@@ -114,9 +165,8 @@ class FeatureExtractor:
             feats = list(entry[0])
             feats += entries[i - 1][1] if i >= 1 else ["BOS"]
             feats += entries[i + 1][2] if i < last else ["EOS"]
-            if i >= 2:
-                feats += entries[i - 2][3]
-            if i + 2 <= last:
-                feats += entries[i + 2][4]
+            for part, offset in enumerate(OFFSETS[3:], start=3):
+                if 0 <= i + offset <= last:
+                    feats += entries[i + offset][part]
             result.append(feats)
         return result

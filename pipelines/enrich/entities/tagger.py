@@ -46,6 +46,9 @@ def build_extractor(lexicon: dict[str, Any], gazetteer: Gazetteer) -> FeatureExt
         known=frozenset(lexicon["known"]) | gazetteer.vocabulary,
         clusters=clusters,
         person_words=frozenset(lexicon.get("person_words", [])),
+        frequency=lexicon.get("frequency", {}),
+        wiki_person_words=frozenset(lexicon.get("wiki_person_words", [])),
+        wiki_org_words=frozenset(lexicon.get("wiki_org_words", [])),
     )
 
 

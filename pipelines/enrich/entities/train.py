@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import argparse
+import gzip
 import importlib.util
 import json
 import time
@@ -18,7 +19,7 @@ import pycrfsuite
 
 from pipelines.enrich.entities.clusters import learn_clusters, saudinewsnet_texts, tokenized
 from pipelines.enrich.entities.corpus import Sentence, read_dataset, to_bilou
-from pipelines.enrich.entities.gazetteer import GAZETTEER_FILE, load_gazetteer
+from pipelines.enrich.entities.gazetteer import GAZETTEER_FILE, Gazetteer, load_gazetteer
 from pipelines.enrich.entities.gazetteer_build import build_gazetteer
 from pipelines.enrich.entities.tagger import LEXICON_FILE, build_extractor
 from pipelines.enrich.entities.text import normalize_word, strip_article
@@ -32,6 +33,8 @@ CRF_PARAMS: dict[str, Any] = {
 MIN_KNOWN_COUNT = 2
 # A word seen this often in training and almost never inside an entity is no place name alone.
 STOPLIST_MIN_COUNT, STOPLIST_MAX_ENTITY_SHARE = 5, 0.1
+MIN_ZIPF = 3.0
+WIKI_CLUBS = ("Clubs_key", "clubs_teams_leagues")
 
 
 def _is_clitic_form(word: str, count: int, seen: Counter[str]) -> bool:
@@ -73,14 +76,58 @@ def person_name_words(path: Path) -> list[str]:
     return sorted(w for w in words if len(w) >= 3)
 
 
-def default_person_names() -> Path | None:
-    """arabnamer's name dictionary, located without importing the package (it needs xgboost)."""
-    spec = importlib.util.find_spec("arabnamer")
+def country_words(gazetteer: Gazetteer) -> frozenset[str]:
+    """One-word country names: never person-name words (`روسيا` in `ورئيس روسيا فلاديمير
+    بوتين` is the country, though name lists hold it as a given name)."""
+    return frozenset(
+        key
+        for key, places in gazetteer.by_key.items()
+        if " " not in key and any(p.entity_id.startswith("iso:") for p in places)
+    )
+
+
+def package_file(package: str, relative: str) -> Path | None:
+    """A data file inside an installed package, located without importing the package."""
+    spec = importlib.util.find_spec(package)
     for folder in (spec.submodule_search_locations or []) if spec else []:
-        path = Path(folder) / "data" / "dict_FINAL.json"
+        path = Path(folder) / relative
         if path.exists():
             return path
     return None
+
+
+def default_person_names() -> Path | None:
+    """arabnamer's name dictionary (the package itself needs xgboost: not imported)."""
+    return package_file("arabnamer", "data/dict_FINAL.json")
+
+
+def wiki_name_words(*paths: Path) -> list[str]:
+    """Normalized words (article dropped) of the Arabic names in ArWikiCats (MIT) English →
+    Arabic tables: 3,117 well-known people (many foreign names in Arabic script), sports clubs."""
+    words: set[str] = set()
+    for path in paths:
+        names: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
+        for name in names.values():
+            if isinstance(name, str):
+                words.update(strip_article(normalize_word(w)) for w in name.split())
+    return sorted(w for w in words if len(w) >= 3)
+
+
+def word_frequencies(path: Path) -> dict[str, int]:
+    """Normalized Arabic word → twice its Zipf frequency, rounded down (6 to 14), for words of
+    Zipf ≥ 3 in wordfreq's `large_ar` list (Apache-2.0 code, CC BY-SA 4.0 data)."""
+    import msgpack  # build time only (`make model`)
+
+    with gzip.open(path) as handle:
+        bins = msgpack.load(handle, raw=False)  # a header, then words by centibel (0, -1, ...)
+    result: dict[str, int] = {}
+    for centibels, words in enumerate(bins[1:]):
+        zipf = 9 - centibels / 100
+        if zipf < MIN_ZIPF:
+            break
+        for word in words:
+            result.setdefault(normalize_word(word), int(zipf * 2))
+    return dict(sorted(result.items()))
 
 
 def train_model(
@@ -118,10 +165,22 @@ def main(argv: list[str] | None = None) -> int:
     arabic = read_dataset("anercorp", args.anercorp)
     english = read_dataset("uner", args.uner)
     lexicon = build_lexicon(arabic + english)
+    countries = country_words(load_gazetteer(GAZETTEER_FILE))
     names = args.person_names or default_person_names()
     if names is not None:
-        lexicon["person_words"] = person_name_words(names)
+        lexicon["person_words"] = [w for w in person_name_words(names) if w not in countries]
         print(f"person name words: {len(lexicon['person_words']):,} from {names}")
+    people = package_file("ArWikiCats", "jsons/people/peoples.json")
+    clubs = [package_file("ArWikiCats", f"jsons/sports/{name}.json") for name in WIKI_CLUBS]
+    if people is not None and None not in clubs:
+        lexicon["wiki_person_words"] = [w for w in wiki_name_words(people) if w not in countries]
+        lexicon["wiki_org_words"] = wiki_name_words(*(path for path in clubs if path))
+        print(f"ArWikiCats name words: {len(lexicon['wiki_person_words']):,} people, "
+              f"{len(lexicon['wiki_org_words']):,} clubs")  # fmt: skip
+    frequencies = package_file("wordfreq", "data/large_ar.msgpack.gz")
+    if frequencies is not None:
+        lexicon["frequency"] = word_frequencies(frequencies)
+        print(f"word frequencies: {len(lexicon['frequency']):,} from {frequencies}")
     if args.clusters_from:
         previous = json.loads(args.clusters_from.read_text(encoding="utf-8"))
         lexicon["cluster_words"] = previous["cluster_words"]
