@@ -12,6 +12,7 @@ from pipelines.dedup.clusters import assign_clusters
 from pipelines.dedup.matching import (
     BUCKET_WINDOW,
     DEFAULT_THRESHOLD,
+    SIGNATURE_SCHEMA,
     estimate_pairs,
     index_rows,
     similarities,
@@ -64,15 +65,18 @@ def cluster_pending(con: duckdb.DuckDBPyConnection, threshold: float) -> dict[st
     """Index, link and cluster every article not clustered yet (run inside a transaction)."""
     reindexed = upgrade_index(con)
     run_script(con, "dedup/create_pending_articles")
+    if fetch_rows(con, "dedup/select_count_gone")[0][0]:
+        run(con, "dedup/insert_gone_articles")
+    run_script(con, "dedup/create_stale_articles")
     for batch in iter_arrow_batches(con, "dedup/select_pending_bodies", None, SIGNATURE_BATCH_SIZE):
         bands, sigs = index_rows(batch["article_id"].to_pylist(), batch["body"].to_pylist())
         insert_batch(con, "dedup/insert_pending_bands", bands.to_arrow())
         insert_batch(con, "dedup/insert_pending_signatures", sigs.to_arrow())
-    links = _link_candidates(con, threshold)
+    links, signatures = _link_candidates(con, threshold)
     run(con, "dedup/insert_article_bands")
     run(con, "dedup/insert_article_signatures")
     run_script(con, "dedup/create_cluster_members")
-    count_near = _assign_clusters(con)
+    count_near = _assign_clusters(con, signatures)
     run_script(con, "dedup/replace_touched_clusters")
     return {
         "count_new_links": links,
@@ -108,15 +112,16 @@ def _bodies(con: duckdb.DuckDBPyConnection, name: str) -> dict[str, str]:
     return dict(fetch_rows(con, name))  # type: ignore[arg-type]
 
 
-def _link_candidates(con: duckdb.DuckDBPyConnection, threshold: float) -> int:
+def _link_candidates(con: duckdb.DuckDBPyConnection, threshold: float) -> tuple[int, pl.DataFrame]:
     """Decide the pending articles' LSH candidates; store the links that pass.
 
-    Old bodies are read only for the pairs whose estimate is too near the threshold.
+    Old bodies are read only for the pairs whose estimate is too near the threshold. Returns the
+    count of links and the signatures read (reused for similarities to the canonical).
     """
     run(con, "dedup/create_candidate_pairs", {"bucket_window": BUCKET_WINDOW})
     pairs = run(con, "dedup/select_candidate_pairs").pl()
     if pairs.is_empty():
-        return 0
+        return 0, pl.DataFrame(schema=SIGNATURE_SCHEMA)
     sigs = run(con, "dedup/select_candidate_signatures").pl()
     links, unsure = triage_pairs(estimate_pairs(pairs, sigs), threshold)
     if not unsure.is_empty():
@@ -124,34 +129,47 @@ def _link_candidates(con: duckdb.DuckDBPyConnection, threshold: float) -> int:
         bodies = _bodies(con, "dedup/select_unsure_bodies")
         links = pl.concat([links, verify_pairs(unsure, bodies, threshold)])
     insert_batch(con, "dedup/insert_article_links", links.to_arrow())
-    return links.height
+    return links.height, sigs
 
 
 def _canonical_similarities(
-    con: duckdb.DuckDBPyConnection, pairs: list[tuple[str, str]]
+    con: duckdb.DuckDBPyConnection, pairs: list[tuple[str, str]], known: pl.DataFrame
 ) -> list[float]:
-    """Jaccard of each (member, canonical) pair: the signature estimate, exact without one."""
+    """Jaccard of each (member, canonical) pair: the signature estimate, exact without one.
+
+    Signatures already read (`known`) are not read again.
+    """
     frame = pl.DataFrame(pairs, schema=["article_id", "other_article_id"], orient="row")
-    wanted = pa.table({"article_id": list({a for pair in pairs for a in pair})})
-    insert_batch(con, "dedup/insert_wanted_articles", wanted)
-    estimated = estimate_pairs(frame, run(con, "dedup/select_wanted_signatures").pl())
+    wanted = {a for pair in pairs for a in pair} - set(known["article_id"])
+    signatures = known
+    if wanted:
+        insert_batch(con, "dedup/insert_wanted_articles", pa.table({"article_id": list(wanted)}))
+        fetched = run(con, "dedup/select_wanted_signatures").pl()
+        signatures = pl.concat([known, fetched], how="vertical_relaxed")
+    estimated = estimate_pairs(frame, signatures)
     missing = estimated.filter(pl.col("estimate").is_null())
     scores = dict(zip(estimated["article_id"], estimated["estimate"].round(6), strict=True))
     if not missing.is_empty():
-        bodies = _bodies(con, "dedup/select_wanted_bodies")
         exact = list(missing.select("article_id", "other_article_id").iter_rows())
+        ids = list({article_id for pair in exact for article_id in pair})
+        run(con, "dedup/delete_wanted_articles")
+        insert_batch(con, "dedup/insert_wanted_articles", pa.table({"article_id": ids}))
+        bodies = _bodies(con, "dedup/select_wanted_bodies")
         scores |= dict(zip(missing["article_id"], similarities(exact, bodies), strict=True))
     return [scores[member] for member, _ in pairs]
 
 
-def _assign_clusters(con: duckdb.DuckDBPyConnection) -> int:
+def _assign_clusters(con: duckdb.DuckDBPyConnection, known: pl.DataFrame) -> int:
     """Recompute the touched clusters into the temp table cluster_assignments."""
     members = run(con, "dedup/select_cluster_members").pl()
     links = run(con, "dedup/select_member_links").pl()
     assigned = assign_clusters(members, links)
     near = assigned.filter(pl.col("method") == "near")
     pairs = list(zip(near["article_id"], near["canonical_article_id"], strict=True))
-    scores = dict(zip(near["article_id"], _canonical_similarities(con, pairs), strict=True))
+    scores: dict[str, float] = {}
+    if pairs:
+        found = _canonical_similarities(con, pairs, known)
+        scores = dict(zip(near["article_id"], found, strict=True))
     assigned = assigned.with_columns(
         similarity=pl.col("article_id").replace_strict(scores, default=1.0, return_dtype=pl.Float64)
     )

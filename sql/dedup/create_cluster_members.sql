@@ -1,18 +1,18 @@
 -- Clusters the pending articles reach through new links or a shared content hash are rebuilt
 -- too (that is how a bridging article merges two clusters); members = their articles + pending.
 INSERT INTO touched_clusters
+WITH reached AS (
+    SELECT l.other_article_id AS article_id
+    FROM core.article_links AS l SEMI JOIN pending_articles AS p ON l.article_id = p.article_id
+    UNION
+    SELECT l.article_id
+    FROM core.article_links AS l SEMI JOIN pending_articles AS p ON l.other_article_id = p.article_id
+)
 SELECT a.cluster_id
-FROM core.articles AS a
-WHERE a.cluster_id IS NOT NULL AND (
-    a.content_hash IN (SELECT content_hash FROM pending_articles)
-    OR a.article_id IN (
-        SELECT l.other_article_id FROM core.article_links AS l SEMI JOIN pending_articles AS p
-            ON l.article_id = p.article_id
-        UNION
-        SELECT l.article_id FROM core.article_links AS l SEMI JOIN pending_articles AS p
-            ON l.other_article_id = p.article_id
-    )
-);
+FROM core.articles AS a SEMI JOIN pending_articles AS p ON a.content_hash = p.content_hash
+WHERE a.cluster_id IS NOT NULL
+UNION
+SELECT ac.cluster_id FROM core.article_clusters AS ac SEMI JOIN reached USING (article_id);
 
 CREATE OR REPLACE TEMP TABLE cluster_members AS
 SELECT article_id, content_hash, source, published_at, first_seen_at,

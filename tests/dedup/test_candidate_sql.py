@@ -23,6 +23,7 @@ def test_candidate_join_caps_crowded_buckets_and_skips_exact_copies(tmp_path: Pa
             [["a0", "a1", "a2", "a4", "a5", "copy", "other"], [42, 42, 42, 42, 42, 42, 7]],
         )
         run_script(con, "dedup/create_pending_articles")
+        run_script(con, "dedup/create_stale_articles")
         # pending: a3 (in the crowded bucket) and a6 (in the crowded bucket and with "other")
         bands = pa.table({"article_id": ["a3", "a6", "a6"], "band_key": [42, 42, 7]})
         insert_batch(con, "dedup/insert_pending_bands", bands)
