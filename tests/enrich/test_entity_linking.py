@@ -19,8 +19,10 @@ from pipelines.enrich.entities.word_evidence import MissingData, word_zipf
 PERSONS = frozenset({"باراك"})
 
 
-def _judge(sentence: str, place_word: str, sports_text: bool = False, tags: str = "") -> Verdict:
-    """Judge the one-word place `place_word` of `sentence` (tags: `LOC` there unless given)."""
+def _place_in(
+    sentence: str, place_word: str, tags: str
+) -> tuple[list[str], list[str], Verdict, str]:
+    """(words, tags: `LOC` at the place unless given, its linked verdict, its name key)."""
     gazetteer = load_gazetteer()
     words = sentence.split()
     at = words.index(place_word)
@@ -28,9 +30,14 @@ def _judge(sentence: str, place_word: str, sports_text: bool = False, tags: str 
     place = gazetteer.lookup(key)
     assert place is not None, key
     given = tags.split() or ["B-LOC" if i == at else "O" for i in range(len(words))]
-    link = Verdict(at, at + 1, "LOC", place)
+    return words, given, Verdict(at, at + 1, "LOC", place), key
+
+
+def _judge(sentence: str, place_word: str, sports_text: bool = False, tags: str = "") -> Verdict:
+    """Judge the one-word place `place_word` of `sentence`."""
+    words, given, link, key = _place_in(sentence, place_word, tags)
     sports = (sports_text, sports_words(map(form, words)) > 0)
-    return judge(words, given, link, key, sports, gazetteer, PERSONS)
+    return judge(words, given, link, key, sports, load_gazetteer(), PERSONS)
 
 
 @pytest.mark.parametrize(
@@ -109,18 +116,11 @@ def test_namesakes_go_to_the_bigger_city_or_one_in_a_country_the_text_names() ->
 
 
 def _review(sentence: str, place_word: str, tags: str = "", confidence: float = 0.8) -> Verdict:
-    """`cues.review` of the one-word place `place_word` (tags: `LOC` there unless given)."""
+    """`cues.review` of the one-word place `place_word`."""
+    words, given, link, key = _place_in(sentence, place_word, tags)
     gazetteer = load_gazetteer()
-    words = sentence.split()
-    at = words.index(place_word)
-    key = name_key([place_word], gazetteer.vocabulary)
-    place = gazetteer.lookup(key)
-    assert place is not None, key
-    given = tags.split() or ["B-LOC" if i == at else "O" for i in range(len(words))]
     forms = token_forms(words, gazetteer.vocabulary)
-    return review(
-        words, given, forms, Verdict(at, at + 1, "LOC", place), key, confidence, gazetteer
-    )
+    return review(words, given, forms, link, key, confidence, gazetteer)
 
 
 def test_state_named_like_a_country_or_city_is_not_linked() -> None:
