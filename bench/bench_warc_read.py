@@ -24,8 +24,13 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 
-def build_warc(pages: list[tuple[str, bytes]], copies: int, path: Path) -> int:
-    """Write the WARC; returns the number of records."""
+def build_warc(
+    pages: list[tuple[str, bytes]],
+    copies: int,
+    path: Path,
+    vary: Callable[[bytes, int], bytes] | None = None,
+) -> int:
+    """Write the WARC; returns the number of records. vary(html, copy): the page of a copy."""
     count = 0
     with path.open("wb") as out:
         writer = WARCWriter(out, gzip=True)
@@ -37,8 +42,9 @@ def build_warc(pages: list[tuple[str, bytes]], copies: int, path: Path) -> int:
                 http = StatusAndHeaders(
                     "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
                 )
+                payload = vary(html, copy) if vary is not None else html
                 record = writer.create_warc_record(
-                    uri, "response", payload=io.BytesIO(html), http_headers=http
+                    uri, "response", payload=io.BytesIO(payload), http_headers=http
                 )
                 writer.write_record(record)
                 count += 1

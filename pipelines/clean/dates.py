@@ -132,9 +132,7 @@ def _parse_epoch_or_iso(text: str) -> datetime | None:
 
 def _parse_fast(text: str, month_first: bool = False) -> datetime | None:
     """Parse the common shapes; may raise ValueError when a shape matches but values are bad."""
-    return (
-        _parse_epoch_or_iso(text) or _parse_numeric(text, month_first) or _parse_month_name(text)
-    )
+    return _parse_epoch_or_iso(text) or _parse_numeric(text, month_first) or _parse_month_name(text)
 
 
 @cache

@@ -32,9 +32,7 @@ def _detector() -> LanguageDetector:
     iso_codes = [getattr(IsoCode639_1, code.upper()) for code in SUPPORTED_LANGUAGES]
     # Low-accuracy mode (trigrams only) is several times faster and loses accuracy only on
     # texts shorter than about 120 characters; article prefixes are longer.
-    return (
-        LanguageDetectorBuilder.from_iso_codes_639_1(*iso_codes).with_low_accuracy_mode().build()
-    )
+    return LanguageDetectorBuilder.from_iso_codes_639_1(*iso_codes).with_low_accuracy_mode().build()
 
 
 def _code(language: object | None) -> str | None:

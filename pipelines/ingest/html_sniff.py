@@ -22,9 +22,7 @@ _HTML_START = re.compile(
     rb"<(?:!doctype\s+html|html[\s>]|head[\s>]|meta\s|title[\s>]|body[\s>])",
     re.I | re.S,
 )
-_META_CHARSET = re.compile(
-    rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-:.]+)", re.I
-)
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-:.]+)", re.I)
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-:.]+)", re.I)
 _LETTER = re.compile(r"[^\W\d_]")
 _ARABIC = re.compile(r"[\u0621-\u064a]")

@@ -27,7 +27,15 @@ REJECT_REASONS: Final = (
 )
 
 FORMATS: Final = (
-    "jsonl", "json_array", "csv", "tsv", "parquet", "text", "text_list", "html", "warc"
+    "jsonl",
+    "json_array",
+    "csv",
+    "tsv",
+    "parquet",
+    "text",
+    "text_list",
+    "html",
+    "warc",
 )
 COMPRESSIONS: Final = ("none", "gzip", "zstd", "bz2")
 

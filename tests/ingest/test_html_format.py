@@ -114,3 +114,38 @@ def test_script_language_fills_in_only_unambiguous_scripts() -> None:
     assert script_language("กรุงเทพมหานครเปิดท่าเรือใหม่") == "th"
     assert script_language("The port opened a terminal.") is None
     assert script_language(ARABIC) is None  # Arabic is left to the clean stage's detector
+
+
+def test_metadata_reads_the_whole_page_and_text_equals_trafilatura_on_it() -> None:
+    """Metadata sees the parts dropped before the text extraction (entry footer, JSON-LD); the
+    main text is the one trafilatura extracts from the untouched page."""
+    import trafilatura
+
+    from pipelines.ingest.html_extract import PageContext, extract_page
+
+    published = '<meta property="article:published_time" content="2025-05-03T08:00:00+03:00">'
+    json_ld = (
+        '<script type="application/ld+json">{"@context": "https://schema.org", '
+        '"@type": "NewsArticle", "datePublished": "2025-04-30T10:00:00Z"}</script>'
+    )
+    entry_footer = (
+        '<footer class="entry-meta">Posted in <a rel="category tag" '
+        'href="https://port-news.example/category/harbours/">Harbours</a></footer>'
+    )
+    html = (
+        article_html()
+        .replace(published, json_ld)
+        .replace("</article>", f"{entry_footer}<script>var noise = 1;</script></article>")
+        .replace("<nav>", "<aside><p>Most read: ferry strike ends</p></aside><nav>")
+    )
+    url = "https://port-news.example/x"
+    record = extract_page(html.encode(), PageContext("file", url))
+    assert record.fields is not None
+    assert record.fields["published_at_raw"] == "2025-04-30"  # JSON-LD, not the canonical URL
+    assert '"categories": ["Harbours"]' in (record.fields["extra"] or "")
+    reference = trafilatura.bare_extraction(
+        html, url=url, fast=True, favor_precision=True, include_comments=False
+    )
+    assert isinstance(reference, trafilatura.settings.Document)
+    assert record.fields["body"] == (reference.text or "").strip()
+    assert "ferry strike" not in record.fields["body"] and "Posted in" not in record.fields["body"]
