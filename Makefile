@@ -46,7 +46,7 @@ ui: setup $(DAGSTER_HOME)/dagster.yaml
 bench: setup
 	$(BIN)/python bench/bench_pipeline.py --articles $(ARTICLES)
 	$(BIN)/python bench/bench_dedup.py --articles $(DEDUP_ARTICLES) --datasketch-max $(DEDUP_ARTICLES) --warehouse-articles $(DEDUP_WAREHOUSE)
-	$(BIN)/python bench/bench_html.py ../shared/data --copies 2 --workers 2
+	$(BIN)/python bench/bench_html.py ../shared/data --copies 10 --workers 2
 	$(BIN)/python bench/bench_warc_read.py ../shared/data --copies 10
 	$(BIN)/python bench/bench_dates.py --articles 20000 --workers 2
 	$(BIN)/python bench/bench_entities.py --articles 2000 --workers 2
