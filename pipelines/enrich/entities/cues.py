@@ -22,6 +22,12 @@ from pipelines.enrich.entities.context import (
 )
 from pipelines.enrich.entities.gazetteer import Gazetteer
 from pipelines.enrich.entities.text import normalize_word
+from pipelines.enrich.entities.word_shapes import (
+    TANWEEN_FATH,
+    adverb_shape,
+    definite_genitive,
+    masculine_participle,
+)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -42,13 +48,7 @@ SURE, ADVERB_SURE = 0.9, 0.75
 # place noun before it (a bare `ب`/`ل` is not enough: `بربك` "by your Lord") or this marginal:
 # the tagger was 0.84-0.98 sure of such words (`مشهد`, `أقصر`, `البسيط`) in the samples.
 FREQUENT_SURE = 0.99
-# Definite words after a place that are no genitive of it: times (`في بغداد اليوم`).
-DEFINITE_TIMES = _words(
-    "اليوم الاسبوع الشهر العام الليله الصباح المساء الجمعه السبت الاحد الاثنين الثلاثاء "
-    "الاربعاء الخميس الماضي المقبل الحالي الجاري الذي التي المتحدث"
-)
 QUOTED_MAX_WORDS = 5
-TANWEEN_FATH = "\u064b"
 
 
 def _cue_form(word: str) -> str:
@@ -89,44 +89,6 @@ def has_article(word: str, key: str) -> bool:
         return False
     before = normalized[: len(normalized) - len(key)]
     return before.endswith(("ال", "لل"))
-
-
-def definite_genitive(words: list[str], tags: list[str], end: int) -> bool:
-    """A definite noun the tagger left O right after the word: the word is a noun in construct
-    (`في مشهد العمليات`, "in the scene of the operations"), not a place. Adjectives in `ي`/`ية`
-    (`حلب الشمالي`) and times (`بغداد اليوم`) are no genitive."""
-    if end >= len(words) or tags[end] != "O":
-        return False
-    following = normalize_word(words[end])
-    return (
-        following.startswith("ال")
-        and len(following) >= 5
-        and not following.endswith(("ي", "يه"))
-        and following not in DEFINITE_TIMES
-    )
-
-
-def masculine_participle(words: list[str], tags: list[str], end: int) -> bool:
-    """A definite masculine participle after a one-word city (`الرباط المتصالب`, the cruciate
-    ligament): cities are feminine in Arabic, so it describes a common noun."""
-    if end >= len(words) or tags[end] != "O":
-        return False
-    following = normalize_word(words[end])
-    return (
-        following.startswith("المت")  # forms V/VI: `المتصالب`, `المتقاطع`
-        and len(following) >= 7
-        and not following.endswith(("ه", "ات", "ون", "ين", "ي"))
-        and following not in DEFINITE_TIMES
-    )
-
-
-def adverb_shape(word: str) -> str:
-    """`sure` for an indefinite accusative with tanween fath (`دومًا`, `سويًّا`), `maybe` for a
-    four-letter word ending in alef (`دوما`, `سويا`, `أيضا`; but also `صبيا`), else ``."""
-    if TANWEEN_FATH in word:
-        return "sure"
-    normalized = normalize_word(word)
-    return "maybe" if len(normalized) == 4 and normalized.endswith("ا") else ""
 
 
 def after_subnational(words: list[str], start: int) -> bool:
