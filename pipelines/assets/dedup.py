@@ -68,10 +68,7 @@ def cluster_pending(con: duckdb.DuckDBPyConnection, threshold: float) -> dict[st
     if fetch_rows(con, "dedup/select_count_gone")[0][0]:
         run(con, "dedup/insert_gone_articles")
     run_script(con, "dedup/create_stale_articles")
-    for batch in iter_arrow_batches(con, "dedup/select_pending_bodies", None, SIGNATURE_BATCH_SIZE):
-        bands, sigs = index_rows(batch["article_id"].to_pylist(), batch["body"].to_pylist())
-        insert_batch(con, "dedup/insert_pending_bands", bands.to_arrow())
-        insert_batch(con, "dedup/insert_pending_signatures", sigs.to_arrow())
+    _index_bodies(con, "dedup/select_pending_bodies", "pending")
     links, signatures = _link_candidates(con, threshold)
     run(con, "dedup/insert_article_bands")
     run(con, "dedup/insert_article_signatures")
@@ -96,15 +93,21 @@ def upgrade_index(con: duckdb.DuckDBPyConnection) -> int:
     count = 0
     if stored is not None and stored[0] is not None:
         run_script(con, "dedup/delete_index")
-        for batch in iter_arrow_batches(
-            con, "dedup/select_indexed_bodies", None, SIGNATURE_BATCH_SIZE
-        ):
-            bands, sigs = index_rows(batch["article_id"].to_pylist(), batch["body"].to_pylist())
-            insert_batch(con, "dedup/insert_index_bands", bands.to_arrow())
-            insert_batch(con, "dedup/insert_index_signatures", sigs.to_arrow())
-            count += batch.num_rows
+        count = _index_bodies(con, "dedup/select_indexed_bodies", "index")
     run(con, "dedup/delete_index_version")
     run(con, "dedup/insert_index_version", {"index_version": INDEX_VERSION})
+    return count
+
+
+def _index_bodies(con: duckdb.DuckDBPyConnection, select: str, into: str) -> int:
+    """Band keys and signatures of the bodies `select` reads, inserted by
+    `dedup/insert_<into>_bands` and `dedup/insert_<into>_signatures`; returns the bodies read."""
+    count = 0
+    for batch in iter_arrow_batches(con, select, None, SIGNATURE_BATCH_SIZE):
+        bands, sigs = index_rows(batch["article_id"].to_pylist(), batch["body"].to_pylist())
+        insert_batch(con, f"dedup/insert_{into}_bands", bands.to_arrow())
+        insert_batch(con, f"dedup/insert_{into}_signatures", sigs.to_arrow())
+        count += batch.num_rows
     return count
 
 

@@ -41,12 +41,8 @@ STORED_BITS = 4
 _CHANCE = 1 / (1 << STORED_BITS)  # two unequal bins agree on their low bits by chance
 
 
-def signatures_from_hashes(hashes: U64, doc_index: I64, count_docs: int) -> U64:
-    """(count_docs, NUM_BINS) signatures; a document without shingles gets a row of EMPTY."""
-    return _densify(_bin_minima(hashes, doc_index, count_docs))
-
-
 def _bin_minima(hashes: U64, doc_index: I64, count_docs: int) -> U64:
+    """(count_docs, NUM_BINS) minimum per bin; EMPTY where a document has no shingle in it."""
     minima = np.full(count_docs * NUM_BINS, EMPTY, dtype=np.uint64)
     bins = (hashes >> _VALUE_BITS).astype(np.int64)
     np.minimum.at(minima, doc_index * NUM_BINS + bins, hashes & _VALUE_MASK)
