@@ -31,6 +31,7 @@ DDL_FILES = (
     "ddl/alter_articles_published_at.sql",
     "ddl/create_date_mentions_tables.sql",
     "ddl/create_entity_tables.sql",
+    "ddl/create_macros.sql",
 )
 # No TimeZone setting: it needs the icu extension; without it TIMESTAMPTZ values are shown in UTC.
 CONNECTION_CONFIG = {"autoinstall_known_extensions": "false", "autoload_known_extensions": "false"}

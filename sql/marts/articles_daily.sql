@@ -16,7 +16,7 @@ WITH canonical_articles AS (
 ),
 dated AS (
     SELECT
-        coalesce(CAST(published_at AS DATE), CAST(first_seen_at AS DATE)) AS article_date,
+        core.article_day(published_at, first_seen_at) AS article_date,
         published_at IS NULL AS is_undated,
         published_at_source IN ('url', 'crawl') OR coalesce(is_published_at_ambiguous, false)
             AS is_weakly_dated,

@@ -13,8 +13,7 @@ CREATE OR REPLACE TABLE marts.entity_cooccurrence AS
 WITH canonical_articles AS (
     SELECT
         article_id,
-        CAST(date_trunc('week', coalesce(CAST(published_at AS DATE), CAST(first_seen_at AS DATE)))
-            AS DATE) AS week_date
+        CAST(date_trunc('week', core.article_day(published_at, first_seen_at)) AS DATE) AS week_date
     FROM core.articles
     WHERE is_canonical
 ),

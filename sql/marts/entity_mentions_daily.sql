@@ -15,7 +15,7 @@ CREATE OR REPLACE TABLE marts.entity_mentions_daily AS
 WITH canonical_articles AS (
     SELECT
         article_id,
-        coalesce(CAST(published_at AS DATE), CAST(first_seen_at AS DATE)) AS mention_date,
+        core.article_day(published_at, first_seen_at) AS mention_date,
         coalesce(source, 'unknown') AS source,
         coalesce(language, 'und') AS language
     FROM core.articles

@@ -14,8 +14,7 @@ CREATE OR REPLACE TABLE marts.top_entities_weekly AS
 WITH canonical_articles AS (
     SELECT
         article_id,
-        CAST(date_trunc('week', coalesce(CAST(published_at AS DATE), CAST(first_seen_at AS DATE)))
-            AS DATE) AS week_date
+        CAST(date_trunc('week', core.article_day(published_at, first_seen_at)) AS DATE) AS week_date
     FROM core.articles
     WHERE is_canonical
 ),
