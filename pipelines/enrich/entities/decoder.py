@@ -1,50 +1,53 @@
-"""Vectorized decoding of a trained CRFsuite model: same tags as `pycrfsuite.Tagger.tag`, faster.
+"""Fast decoding of a trained CRFsuite model: same tags as `pycrfsuite.Tagger.tag`.
 
 Every feature of a token comes from one word of its ±2 window, so a token's label scores are the
 sum of five per-word vectors (the word's own features, and its features as the -1, +1, -2, +2
 neighbour: `features.OFFSETS`; a wider window only needs more offsets there), each computed once
-per distinct word and cached. Viterbi and forward-backward then run over many sentences at once
-in numpy, padded to a common length.
+per distinct word and cached. Viterbi and forward-backward then run over all of a batch's
+sentences in one compiled call (`crf_kernel`).
 """
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 import numpy as np
 import pycrfsuite
 
-from pipelines.enrich.entities.features import OFFSETS, FeatureExtractor
+from pipelines.enrich.entities.crf_kernel import decode_sentences
+from pipelines.enrich.entities.features import FAR, NEAR, OFFSETS, FeatureExtractor
 
 _CACHE_LIMIT = 500_000
-# Sentences decoded together are sorted by length and cut into groups of at most this many.
-GROUP_SIZE = 128
 
 
 @dataclass
 class CompiledCRF:
-    """State weights per attribute and the transition matrix of a linear-chain CRF."""
+    """A linear-chain CRF as per-feature score blocks and a transition matrix.
+
+    `blocks[features[f]]` holds, for each window position of `OFFSETS`, the label weights a word
+    with feature `f` adds to the token at that position: its own attribute `f`, and `-1f`, `+1f`,
+    `-2f`, `+2f` when `f` is a feature words pass to their neighbours (`features.NEAR`, `FAR`).
+    """
 
     labels: list[str]
-    rows: dict[str, int]  # attribute -> row of `weights`
-    weights: np.ndarray  # attributes × labels
+    features: dict[str, int]  # a word feature -> its row of `blocks`
+    blocks: np.ndarray  # features × offsets × labels
     transitions: np.ndarray
+    bos: np.ndarray
+    eos: np.ndarray
     extractor: FeatureExtractor
     _ids: dict[str, int] = field(default_factory=dict, repr=False)
     _table: np.ndarray = field(default_factory=lambda: np.zeros((0, len(OFFSETS), 0)), repr=False)
-    _bos: np.ndarray = field(default_factory=lambda: np.zeros(0), repr=False)
-    _eos: np.ndarray = field(default_factory=lambda: np.zeros(0), repr=False)
-    _zero_row: int = field(default=0, repr=False)
-    _used: list[bool] = field(default_factory=list, repr=False)
+    _parts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64), repr=False)
+    _offsets: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64), repr=False)
 
     def __post_init__(self) -> None:
-        self._zero_row = len(self.weights)
-        self.weights = np.vstack([self.weights, np.zeros((1, len(self.labels)))])
         self._table = np.zeros((4096, len(OFFSETS), len(self.labels)))
-        self._bos, self._eos = self._sum(["BOS"]), self._sum(["EOS"])
         # Offsets no attribute of the model uses are skipped when scores are summed.
-        prefixes = {attribute[:2] for attribute in self.rows}
-        self._used = [offset == 0 or f"{offset:+d}" in prefixes for offset in OFFSETS]
+        used = [p for p in range(len(OFFSETS)) if p == 0 or self.blocks[:, p].any()]
+        self._parts = np.array(used, dtype=np.int64)
+        self._offsets = np.array([OFFSETS[p] for p in used], dtype=np.int64)
 
     @classmethod
     def from_tagger(cls, crf: pycrfsuite.Tagger, extractor: FeatureExtractor) -> CompiledCRF:
@@ -52,118 +55,74 @@ class CompiledCRF:
         info = crf.info()
         labels = sorted(info.labels, key=lambda label: int(info.labels[label]))
         index = {label: i for i, label in enumerate(labels)}
-        rows: dict[str, int] = {}
+        placed: dict[str, tuple[str, int]] = {}  # attribute -> (word feature, part)
         for attribute, _ in info.state_features:
-            rows.setdefault(attribute, len(rows))
-        weights = np.zeros((len(rows), len(labels)))
+            placed.setdefault(attribute, _placement(attribute))
+        features: dict[str, int] = {}
+        for feature, _ in placed.values():
+            features.setdefault(feature, len(features))
+        blocks = np.zeros((len(features) + 1, len(OFFSETS), len(labels)))
         for (attribute, label), weight in info.state_features.items():
-            weights[rows[attribute], index[label]] = weight
+            feature, part = placed[attribute]
+            blocks[features[feature], part, index[label]] = weight
         transitions = np.zeros((len(labels), len(labels)))
         for (source, target), weight in info.transitions.items():
             transitions[index[source], index[target]] = weight
-        return cls(labels, rows, weights, transitions, extractor)
+        bos, eos = (blocks[features[m], 0] if m in features else blocks[-1, 0] for m in _MARKS)
+        return cls(labels, features, blocks, transitions, bos, eos, extractor)
 
-    def _sum(self, features: list[str]) -> np.ndarray:
-        found = [row for row in map(self.rows.get, features) if row is not None]
-        return self.weights[found].sum(axis=0)
-
-    def _sum_parts(self, parts: tuple[list[str], ...]) -> np.ndarray:
-        """Summed weights of each feature list, in one numpy call (the last weight row is 0)."""
-        found: list[int] = []
-        starts: list[int] = []
-        for features in parts:
-            starts.append(len(found))
-            found.extend(row for row in map(self.rows.get, features) if row is not None)
-            found.append(self._zero_row)
-        return np.add.reduceat(self.weights[found], starts, axis=0)
-
-    def word_id(self, word: str) -> int:
-        """Row of the word in the score table (row 0 is padding), computed on first sight."""
-        found = self._ids.get(word)
-        if found is not None:
-            return found
-        if len(self._ids) + 1 >= _CACHE_LIMIT:
-            self._ids.clear()
+    def _new_row(self, word: str) -> int:
+        """Row of a word not seen before (row 0 is padding): its score vectors, computed once."""
         row = len(self._ids) + 1
         if row >= len(self._table):
             self._table = np.concatenate([self._table, np.zeros_like(self._table)])
-        self._table[row] = self._sum_parts(self.extractor.context(word))
+        found = [
+            i for i in map(self.features.get, self.extractor.word_features(word)) if i is not None
+        ]
+        self._table[row] = self.blocks[found].sum(axis=0)
         self._ids[word] = row
         return row
 
-    def group_scores(self, sentences: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
-        """Label scores (sentences × steps × labels, zero-padded) and sentence lengths."""
-        lengths = np.array([len(words) for words in sentences])
-        ids = np.zeros((len(sentences), int(lengths.max())), dtype=np.intp)
-        for row, words in enumerate(sentences):
-            ids[row, : len(words)] = [self.word_id(word) for word in words]
-        parts = self._table[ids]  # sentences × steps × offsets × labels
-        scores = parts[:, :, 0].copy()
-        steps = scores.shape[1]
-        for part, offset in enumerate(OFFSETS[1:], start=1):
-            if offset >= steps or -offset >= steps or not self._used[part]:
-                continue  # the word at t + offset feeds the token at t
-            if offset < 0:
-                scores[:, -offset:] += parts[:, : steps + offset, part]
-            else:
-                scores[:, : steps - offset] += parts[:, offset:, part]
-        scores[:, 0] += self._bos
-        scores[np.arange(len(sentences)), lengths - 1] += self._eos
-        return scores, lengths
+    def word_ids(self, sentences: list[list[str]]) -> np.ndarray:
+        """Score-table rows of all the sentences' words, one after another."""
+        flat = [word for words in sentences for word in words]
+        if len(self._ids) + len(flat) >= _CACHE_LIMIT:
+            self._ids.clear()  # before, not during: rows already handed out stay valid
+        ids = list(map(self._ids.get, flat))
+        if None in ids:
+            for i, found in enumerate(ids):
+                if found is None:
+                    ids[i] = self._ids.get(flat[i]) or self._new_row(flat[i])
+        return np.array(ids, dtype=np.int64)
 
     def tag_many(self, sentences: list[list[str]]) -> list[tuple[list[str], list[float]]]:
         """Best tags and each tag's marginal probability, for every sentence."""
-        results: list[tuple[list[str], list[float]]] = [([], []) for _ in sentences]
-        order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
-        for begin in range(0, len(order), GROUP_SIZE):
-            group = order[begin : begin + GROUP_SIZE]
-            scores, lengths = self.group_scores([sentences[i] for i in group])
-            paths = viterbi(scores, lengths, self.transitions)
-            marginals = posteriors(scores, lengths, self.transitions)
-            for row, i in enumerate(group):
-                n = lengths[row]
-                path = paths[row, :n]
-                results[i] = (
-                    [self.labels[y] for y in path],
-                    marginals[row, np.arange(n), path].tolist(),
-                )
-        return results
+        bounds = np.zeros(len(sentences) + 1, dtype=np.int64)
+        np.cumsum([len(words) for words in sentences], out=bounds[1:])
+        ids = self.word_ids(sentences)  # first: new words may grow the table
+        paths, marginals = decode_sentences(
+            self._table, self._offsets, self._parts, ids, bounds,
+            self.bos, self.eos, self.transitions,
+        )  # fmt: skip
+        labels = [self.labels[y] for y in paths.tolist()]
+        probabilities = marginals.tolist()
+        return [
+            (labels[begin:end], probabilities[begin:end])
+            for begin, end in itertools.pairwise(bounds.tolist())
+        ]
 
 
-def viterbi(scores: np.ndarray, lengths: np.ndarray, transitions: np.ndarray) -> np.ndarray:
-    """Best label paths of padded sentences (batch × steps × labels); padding is ignored."""
-    batch, steps, _ = scores.shape
-    delta = scores[:, 0].copy()
-    back = np.zeros(scores.shape, dtype=np.intp)
-    for t in range(1, steps):
-        candidates = delta[:, :, None] + transitions[None]
-        best = candidates.argmax(axis=1)
-        active = (t < lengths)[:, None]
-        back[:, t] = np.where(active, best, np.arange(scores.shape[2])[None])
-        chosen = np.take_along_axis(candidates, best[:, None], 1)[:, 0] + scores[:, t]
-        delta = np.where(active, chosen, delta)  # padding keeps the last real step's scores
-    paths = np.zeros((batch, steps), dtype=np.intp)
-    paths[:, -1] = delta.argmax(axis=1)
-    for t in range(steps - 1, 0, -1):
-        paths[:, t - 1] = back[np.arange(batch), t, paths[:, t]]
-    return paths
+_MARKS = ("BOS", "EOS")
+_PARTS = {f"{offset:+d}": part for part, offset in enumerate(OFFSETS) if offset}
 
 
-def posteriors(scores: np.ndarray, lengths: np.ndarray, transitions: np.ndarray) -> np.ndarray:
-    """Marginal probability of every label at every step: scaled forward-backward, where each
-    step is renormalized (the scale cancels out when marginals are normalized per position)."""
-    steps = scores.shape[1]
-    emissions = np.exp(scores - scores.max(axis=2, keepdims=True))
-    moves = np.exp(transitions)
-    alpha = np.empty(scores.shape)
-    beta = np.ones(scores.shape)
-    alpha[:, 0] = emissions[:, 0] / emissions[:, 0].sum(axis=1, keepdims=True)
-    for t in range(1, steps):
-        forward = (alpha[:, t - 1] @ moves) * emissions[:, t]
-        alpha[:, t] = forward / forward.sum(axis=1, keepdims=True)
-    for t in range(steps - 2, -1, -1):
-        backward = (emissions[:, t + 1] * beta[:, t + 1]) @ moves.T
-        backward /= backward.sum(axis=1, keepdims=True)
-        beta[:, t] = np.where((t + 1 < lengths)[:, None], backward, 1.0)
-    joint = alpha * beta
-    return joint / joint.sum(axis=2, keepdims=True)
+def _placement(attribute: str) -> tuple[str, int]:
+    """The word feature and window position an attribute stands for: `-1w=x` is `w=x` one word
+    before the token. A prefixed feature that words do not pass on (no such attribute is ever
+    generated) keeps its whole name, so it matches nothing."""
+    part = _PARTS.get(attribute[:2])
+    if part is None or attribute in _MARKS:
+        return attribute, 0
+    feature = attribute[2:]
+    passed_on = NEAR if abs(OFFSETS[part]) == 1 else FAR
+    return (feature, part) if feature[:2] in passed_on else (attribute, 0)

@@ -19,7 +19,7 @@ from pipelines.enrich.entities.linker import (
 from pipelines.enrich.entities.matcher import find_places, token_forms
 from pipelines.enrich.entities.rules import organisation_spans
 from pipelines.enrich.entities.tagger import TAGGER_LANGUAGES, Tagger, load_lexicon, load_tagger
-from pipelines.enrich.entities.text import Token, clitic_length, name_key, sentences
+from pipelines.enrich.entities.text import clitic_length, name_key, split_sentences, token_starts
 
 TagResult = tuple[list[str], list[float]]  # IOB2 tags and their marginal probabilities
 GAZETTEER_EXTRACTOR = "gazetteer"
@@ -92,8 +92,8 @@ def extract_mentions(text: str, language: str | None, field: str = "body") -> li
 def extract_texts(items: list[tuple[str, str | None, str]]) -> list[list[Mention]]:
     """Mentions of many (text, language, field) items; each language's sentences are tagged
     in one batch, which is what makes the decoder fast."""
-    split = [sentences(text) for text, _, _ in items]
-    words = [[[t.text for t in tokens] for tokens in text] for text in split]
+    split = [split_sentences(text) for text, _, _ in items]
+    words = [sentence_words for sentence_words, _ in split]
     tagged: dict[int, list[TagResult]] = {}
     for language in sorted({lang for _, lang, _ in items if lang in TAGGER_LANGUAGES}):
         tagger = load_tagger(language)
@@ -104,13 +104,13 @@ def extract_texts(items: list[tuple[str, str | None, str]]) -> list[list[Mention
         for i in chosen:
             tagged[i] = [next(results) for _ in words[i]]
     return [
-        _text_mentions(text, language, field, split[i], words[i], tagged.get(i))
+        _text_mentions(text, language, field, split[i][1], words[i], tagged.get(i))
         for i, (text, language, field) in enumerate(items)
     ]
 
 
 def _text_mentions(
-    text: str, language: str | None, field: str, split: list[list[Token]],
+    text: str, language: str | None, field: str, bounds: list[tuple[int, int]],
     words_of: list[list[str]], tag_results: list[TagResult] | None,
 ) -> list[Mention]:  # fmt: skip
     gazetteer = load_gazetteer()
@@ -125,7 +125,7 @@ def _text_mentions(
     mentions: list[Mention] = []
     namesakes: list[tuple[int, tuple[Place, ...]]] = []  # mention index, candidate places
     sports_text: list[bool] = []  # computed on first need
-    for index, (tokens, words) in enumerate(zip(split, words_of, strict=True)):
+    for index, words in enumerate(words_of):
         matches = find_places(words, gazetteer, known, forms_of[index])
         tags, marginals = tag_results[index] if tag_results else (["O"] * len(words), [])
         tagged = tag_spans(tags)
@@ -133,9 +133,10 @@ def _text_mentions(
             tagged = _with_rule_spans(words, tagged)
         if not tagged and not matches:
             continue
+        starts = token_starts(text, bounds[index])
         covered: set[int] = set()
         for span in tagged:
-            link = link_span(tokens, span, matches, gazetteer)
+            link = link_span(words, span, matches, gazetteer)
             verdict = Verdict(link.start, link.end, link.kind, link.place)
             if link.place is not None and language == "ar":
                 if not sports_text:
@@ -158,27 +159,27 @@ def _text_mentions(
             if not covered.isdisjoint(range(start, end)):
                 continue
             trim = clitic_length(words[start], known)
-            surface = text[tokens[start].start + trim : tokens[end - 1].end]
+            first, last = starts[start] + trim, starts[end - 1] + len(words[end - 1])
             entity = place_entity(verdict.place) if verdict.place else None
             if verdict.place is not None and verdict.place.rank >= 2:
                 found = gazetteer.candidates(link.key)
                 if len(found) > 1:
                     namesakes.append((len(mentions), found))
-            entity = entity or keyed_entity(kind, words[start:end], surface, known)
+            entity = entity or keyed_entity(kind, words[start:end], text[first:last], known)
             if entity is None:
                 continue
             covered.update(range(start, end))
-            mentions.append(_mention(field, surface, tokens, start, end, entity, confidence,
-                                     TAGGER_EXTRACTOR, version, trim))  # fmt: skip
+            mentions.append(_mention(field, text, first, last, entity, confidence,
+                                     TAGGER_EXTRACTOR, version))  # fmt: skip
         for match in matches:
             if match.key in stoplist or not keep_untagged(words, match, tagger is not None):
                 continue
             if covered.isdisjoint(range(match.start, match.end)):
                 trim = clitic_length(words[match.start], known)
-                surface = text[tokens[match.start].start + trim : tokens[match.end - 1].end]
-                mentions.append(_mention(field, surface, tokens, match.start, match.end,
-                                         place_entity(match.place), 1.0, GAZETTEER_EXTRACTOR,
-                                         version, trim))  # fmt: skip
+                first = starts[match.start] + trim
+                last = starts[match.end - 1] + len(words[match.end - 1])
+                mentions.append(_mention(field, text, first, last, place_entity(match.place),
+                                         1.0, GAZETTEER_EXTRACTOR, version))  # fmt: skip
     if namesakes:
         chosen = resolve_namesakes(
             [m.entity.country_code for m in mentions], namesakes, words_of, gazetteer
@@ -236,10 +237,10 @@ def merge_person_aliases(mentions: list[Mention]) -> list[Mention]:
 
 
 def _mention(
-    field: str, surface: str, tokens: list[Token], start: int, end: int, entity: Entity,
-    confidence: float, extractor: str, version: str, trim: int,
+    field: str, text: str, start_char: int, end_char: int, entity: Entity, confidence: float,
+    extractor: str, version: str,
 ) -> Mention:  # fmt: skip
     return Mention(
-        field, surface, tokens[start].start + trim, tokens[end - 1].end, entity.entity_type,
+        field, text[start_char:end_char], start_char, end_char, entity.entity_type,
         round(confidence, 4), extractor, version, entity,
     )  # fmt: skip

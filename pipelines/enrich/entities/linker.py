@@ -8,7 +8,6 @@ from pipelines.enrich.entities.context import Verdict, demonym_country, well_kno
 from pipelines.enrich.entities.gazetteer import Gazetteer, Place
 from pipelines.enrich.entities.matcher import Match
 from pipelines.enrich.entities.text import (
-    Token,
     is_arabic,
     name_key,
     normalize_word,
@@ -59,14 +58,9 @@ def article_agrees(gazetteer: Gazetteer, key: str, place: Place, words: list[str
     return not place.name_ar or not _has_article(place.name_ar.split()[0]) or surface_article
 
 
-def is_quoted(tokens: list[Token], start: int, end: int) -> bool:
+def is_quoted(words: list[str], start: int, end: int) -> bool:
     """A span between quotation marks: a newspaper, book or programme title (`"الرياض"`)."""
-    return (
-        start > 0
-        and end < len(tokens)
-        and tokens[start - 1].text in QUOTES
-        and tokens[end].text in QUOTES
-    )
+    return start > 0 and end < len(words) and words[start - 1] in QUOTES and words[end] in QUOTES
 
 
 def _only_heads_besides(words: list[str], start: int, match: Match) -> bool:
@@ -79,12 +73,13 @@ def _only_heads_besides(words: list[str], start: int, match: Match) -> bool:
 
 
 def link_span(
-    tokens: list[Token], span: tuple[int, int, str], matches: list[Match], gazetteer: Gazetteer
+    sentence: list[str], span: tuple[int, int, str], matches: list[Match], gazetteer: Gazetteer
 ) -> Link:
-    """The place a tagged span names, by its whole name or a gazetteer name inside it."""
+    """The place a tagged span of a sentence's words names, by its whole name or a gazetteer
+    name inside it."""
     start, end, kind = span
-    words = [t.text for t in tokens[start:end]]
-    if kind == "LOC" and is_quoted(tokens, start, end):
+    words = sentence[start:end]
+    if kind == "LOC" and is_quoted(sentence, start, end):
         return Link(start, end, "ORG", None)
     key = name_key(words, gazetteer.vocabulary)
     place = gazetteer.lookup(key)
@@ -99,7 +94,7 @@ def link_span(
             if m.start < end
             and start < m.end
             and _only_heads_besides(words, start, m)
-            and article_agrees(gazetteer, m.key, m.place, [t.text for t in tokens[m.start : m.end]])
+            and article_agrees(gazetteer, m.key, m.place, sentence[m.start : m.end])
         ]
         if overlapping:
             best = max(overlapping, key=lambda m: (m.end - m.start, -m.place.rank))

@@ -46,30 +46,31 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
-# A line break (a sentence boundary) or a token: one regex pass finds both.
-_TOKEN_OR_BREAK = re.compile(r"\n|" + _TOKEN.pattern)
+# A sentence: text up to and including a sentence-ending mark, or up to a line break. The marks
+# are one-character tokens and a line break is space, so no token straddles two sentences.
+_SENTENCE = re.compile(r"[^\n.!?؟؛]+[.!?؟؛]?|[.!?؟؛]")
 
 
-def sentences(text: str) -> list[list[Token]]:
-    """Tokens grouped into sentences (split after . ! ? ؟ ؛ and at line breaks)."""
-    result: list[list[Token]] = []
-    current: list[Token] = []
-    make = tuple.__new__  # Token(...) without the NamedTuple constructor's overhead
-    for match in _TOKEN_OR_BREAK.finditer(text):
-        word = match.group()
-        if word == "\n":
-            if current:
-                result.append(current)
-                current = []
-            continue
-        start = match.start()
-        current.append(make(Token, (word, start, start + len(word))))
-        if word in _SENTENCE_END:
-            result.append(current)
-            current = []
-    if current:
-        result.append(current)
-    return result
+def split_sentences(text: str) -> tuple[list[list[str]], list[tuple[int, int]]]:
+    """The words of each sentence (split after . ! ? ؟ ؛ and at line breaks), and where each
+    sentence sits in `text`; `sentence_tokens` gives a sentence's offsets when they are needed
+    (most sentences name nothing, and offsets cost more than the words)."""
+    words: list[list[str]] = []
+    bounds: list[tuple[int, int]] = []
+    find = _TOKEN.findall
+    for match in _SENTENCE.finditer(text):
+        start, end = match.span()
+        found = find(text, start, end)
+        if found:
+            words.append(found)
+            bounds.append((start, end))
+    return words, bounds
+
+
+def token_starts(text: str, bounds: tuple[int, int]) -> list[int]:
+    """Where each token of the sentence at text[bounds[0]:bounds[1]] starts in `text` (a token
+    ends at its start plus its length)."""
+    return [match.start() for match in _TOKEN.finditer(text, *bounds)]
 
 
 def is_arabic(word: str) -> bool:
