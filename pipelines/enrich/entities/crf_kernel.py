@@ -13,6 +13,18 @@ from numba import njit
 
 
 @njit(cache=True, nogil=True)
+def sum_blocks(
+    blocks: np.ndarray, found: np.ndarray, bounds: np.ndarray, first: int, table: np.ndarray
+) -> None:
+    """table[first + i] = the sum of blocks[found[bounds[i]:bounds[i + 1]]], for every i."""
+    for i in range(len(bounds) - 1):
+        row = table[first + i]
+        row[:] = 0.0
+        for k in range(bounds[i], bounds[i + 1]):
+            row += blocks[found[k]]
+
+
+@njit(cache=True, nogil=True)
 def decode_sentences(
     table: np.ndarray,  # words × offsets × labels: a word's score vector in each window position
     offsets: np.ndarray,  # the window offset of each table part (0 first), unused ones left out

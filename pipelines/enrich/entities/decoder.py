@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pycrfsuite
 
-from pipelines.enrich.entities.crf_kernel import decode_sentences
+from pipelines.enrich.entities.crf_kernel import decode_sentences, sum_blocks
 from pipelines.enrich.entities.features import FAR, NEAR, OFFSETS, FeatureExtractor
 
 _CACHE_LIMIT = 500_000
@@ -71,17 +71,22 @@ class CompiledCRF:
         bos, eos = (blocks[features[m], 0] if m in features else blocks[-1, 0] for m in _MARKS)
         return cls(labels, features, blocks, transitions, bos, eos, extractor)
 
-    def _new_row(self, word: str) -> int:
-        """Row of a word not seen before (row 0 is padding): its score vectors, computed once."""
-        row = len(self._ids) + 1
-        if row >= len(self._table):
+    def _add_rows(self, words: list[str]) -> None:
+        """Rows for words not seen before (row 0 is padding): each word's score vectors, the sum
+        of its features' blocks, computed once."""
+        first = len(self._ids) + 1
+        while first + len(words) > len(self._table):
             self._table = np.concatenate([self._table, np.zeros_like(self._table)])
-        found = [
-            i for i in map(self.features.get, self.extractor.word_features(word)) if i is not None
-        ]
-        self._table[row] = self.blocks[found].sum(axis=0)
-        self._ids[word] = row
-        return row
+        get = self.features.get
+        found: list[int] = []
+        bounds = [0]
+        for word in words:
+            found.extend(i for i in map(get, self.extractor.word_features(word)) if i is not None)
+            bounds.append(len(found))
+        sum_blocks(
+            self.blocks, np.array(found, dtype=np.int64), np.array(bounds), first, self._table
+        )
+        self._ids.update(zip(words, range(first, first + len(words)), strict=True))
 
     def word_ids(self, sentences: list[list[str]]) -> np.ndarray:
         """Score-table rows of all the sentences' words, one after another."""
@@ -90,13 +95,16 @@ class CompiledCRF:
             self._ids.clear()  # before, not during: rows already handed out stay valid
         ids = list(map(self._ids.get, flat))
         if None in ids:
-            for i, found in enumerate(ids):
-                if found is None:
-                    ids[i] = self._ids.get(flat[i]) or self._new_row(flat[i])
+            new = dict.fromkeys(w for w, i in zip(flat, ids, strict=True) if i is None)
+            self._add_rows(list(new))
+            ids = list(map(self._ids.__getitem__, flat))
         return np.array(ids, dtype=np.int64)
 
-    def tag_many(self, sentences: list[list[str]]) -> list[tuple[list[str], list[float]]]:
-        """Best tags and each tag's marginal probability, for every sentence."""
+    def tag_many(
+        self, sentences: list[list[str]], names: list[str] | None = None
+    ) -> list[tuple[list[str], list[float]]]:
+        """Best tags and each tag's marginal probability, for every sentence; `names` may rename
+        the labels (by label index)."""
         bounds = np.zeros(len(sentences) + 1, dtype=np.int64)
         np.cumsum([len(words) for words in sentences], out=bounds[1:])
         ids = self.word_ids(sentences)  # first: new words may grow the table
@@ -104,7 +112,7 @@ class CompiledCRF:
             self._table, self._offsets, self._parts, ids, bounds,
             self.bos, self.eos, self.transitions,
         )  # fmt: skip
-        labels = [self.labels[y] for y in paths.tolist()]
+        labels = list(map((names or self.labels).__getitem__, paths.tolist()))
         probabilities = marginals.tolist()
         return [
             (labels[begin:end], probabilities[begin:end])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 import ahocorasick
 
@@ -67,11 +68,9 @@ def find_places(
     found_keys = list(automaton(gazetteer).iter(joined))
     if not found_keys:
         return []
-    starts: dict[int, int] = {}
-    position = 1
-    for index, form in enumerate(forms):
-        starts[position] = index
-        position += len(form) + 1
+    # where each form starts in `joined` -> its token index
+    positions = accumulate((len(f) + 1 for f in forms), initial=1)  # one more than forms
+    starts = dict(zip(positions, range(len(forms)), strict=False))
     found: list[Match] = []
     for end, key in found_keys:
         first = starts[end - len(key)]  # `end` is the index of the closing space
