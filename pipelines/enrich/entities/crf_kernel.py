@@ -39,7 +39,9 @@ def decode_sentences(
     labels = transitions.shape[0]
     paths = np.zeros(len(ids), dtype=np.int64)
     marginals = np.zeros(len(ids))
+    incoming = np.ascontiguousarray(transitions.T)  # to × from: inner loops run over "from"
     moves = np.exp(transitions)
+    moves_in = np.ascontiguousarray(moves.T)
     longest = 1
     for i in range(len(bounds) - 1):
         longest = max(longest, bounds[i + 1] - bounds[i])
@@ -65,8 +67,8 @@ def decode_sentences(
         for y in range(labels):
             scores[0, y] += bos[y]
             scores[n - 1, y] += eos[y]
-        _viterbi(scores, n, transitions, delta, back, paths[first : first + n])
-        _forward_backward(scores, n, moves, emissions, alpha, beta)
+        _viterbi(scores, n, incoming, delta, back, paths[first : first + n])
+        _forward_backward(scores, n, moves, moves_in, emissions, alpha, beta)
         for t in range(n):
             y = paths[first + t]
             total = 0.0
@@ -76,19 +78,21 @@ def decode_sentences(
     return paths, marginals
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, fastmath=True)
 def _viterbi(
-    scores: np.ndarray, n: int, transitions: np.ndarray, delta: np.ndarray, back: np.ndarray,
+    scores: np.ndarray, n: int, incoming: np.ndarray, delta: np.ndarray, back: np.ndarray,
     path: np.ndarray,
 ) -> None:  # fmt: skip
-    labels = transitions.shape[0]
+    labels = incoming.shape[0]
     for y in range(labels):
         delta[0, y] = scores[0, y]
     for t in range(1, n):
+        previous = delta[t - 1]
         for y in range(labels):
-            best, best_from = delta[t - 1, 0] + transitions[0, y], 0
+            weights = incoming[y]
+            best, best_from = previous[0] + weights[0], 0
             for z in range(1, labels):
-                candidate = delta[t - 1, z] + transitions[z, y]
+                candidate = previous[z] + weights[z]
                 if candidate > best:
                     best, best_from = candidate, z
             delta[t, y] = best + scores[t, y]
@@ -102,10 +106,10 @@ def _viterbi(
         path[t - 1] = back[t, path[t]]
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, fastmath=True)
 def _forward_backward(
-    scores: np.ndarray, n: int, moves: np.ndarray, emissions: np.ndarray, alpha: np.ndarray,
-    beta: np.ndarray,
+    scores: np.ndarray, n: int, moves: np.ndarray, moves_in: np.ndarray, emissions: np.ndarray,
+    alpha: np.ndarray, beta: np.ndarray,
 ) -> None:  # fmt: skip
     """Scaled forward-backward: each step renormalized (the scales cancel in the marginals)."""
     labels = moves.shape[0]
@@ -117,19 +121,25 @@ def _forward_backward(
             emissions[t, y] = np.exp(scores[t, y] - top)
     _normalized(emissions[0], alpha[0])
     for t in range(1, n):
+        previous = alpha[t - 1]
         for y in range(labels):
+            weights = moves_in[y]
             total = 0.0
             for z in range(labels):
-                total += alpha[t - 1, z] * moves[z, y]
+                total += previous[z] * weights[z]
             alpha[t, y] = total * emissions[t, y]
         _normalized(alpha[t], alpha[t])
+    ahead = np.empty(labels)
     for y in range(labels):
         beta[n - 1, y] = 1.0
     for t in range(n - 2, -1, -1):
+        for y in range(labels):
+            ahead[y] = emissions[t + 1, y] * beta[t + 1, y]
         for z in range(labels):
+            weights = moves[z]
             total = 0.0
             for y in range(labels):
-                total += moves[z, y] * emissions[t + 1, y] * beta[t + 1, y]
+                total += weights[y] * ahead[y]
             beta[t, z] = total
         _normalized(beta[t], beta[t])
 
