@@ -16,7 +16,7 @@ from pipelines.assets import DUMP_ASSETS, MART_ASSETS, PUBLISH_ASSETS
 from pipelines.ingest import discover_dumps
 from pipelines.partitions import dumps_partitions
 from pipelines.publish.snapshot import PUBLISHED_FILE, default_publish_dir
-from pipelines.report import format_status, loaded_versions
+from pipelines.report import format_status, loaded_versions, stale_entity_dumps
 from pipelines.resources import LandingResource, PublishResource, WarehouseResource
 
 QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
@@ -123,6 +123,26 @@ def run(
         problems += _problems(result, source.dump_file)
         print(
             f"[{number}/{len(pending)}] {source.dump_file}: "
+            f"{'ok' if result.success else 'FAILED'} in {time.monotonic() - began:.1f}s"
+        )
+    stale = stale_entity_dumps(warehouse)
+    if stale:
+        print(f"re-enriching entities in {len(stale)} dumps (model, code or text changed)")
+        instance.add_dynamic_partitions(dumps_partitions.name or "dumps", [d for d, _ in stale])
+    for number, (dump_file, articles) in enumerate(stale, 1):
+        began = time.monotonic()
+        result = dg.materialize(
+            DUMP_ASSETS,
+            selection=dg.AssetSelection.assets("entity_mentions"),
+            partition_key=dump_file,
+            instance=instance,
+            resources=resources,
+            raise_on_error=False,
+            run_config=run_config,
+        )
+        problems += _problems(result, dump_file)
+        print(
+            f"[{number}/{len(stale)}] {dump_file}: {articles:,} articles to re-enrich, "
             f"{'ok' if result.success else 'FAILED'} in {time.monotonic() - began:.1f}s"
         )
     marts = dg.materialize(

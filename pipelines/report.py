@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pipelines.enrich.entities.versions import current_versions
 from pipelines.warehouse import fetch_dicts, fetch_rows, open_warehouse
 
 
@@ -13,6 +14,20 @@ def loaded_versions(warehouse: Path) -> dict[str, str]:
         return {}
     with open_warehouse(warehouse) as con:
         return dict(fetch_rows(con, "report/select_loaded_dump_versions"))
+
+
+def stale_entity_dumps(warehouse: Path) -> list[tuple[str, int]]:
+    """(dump_file, articles) of dumps whose articles' entities are missing or out of date
+    (entity model, extraction code or article text changed since they were enriched)."""
+    if not warehouse.exists():
+        return []
+    with open_warehouse(warehouse) as con:
+        return [
+            (dump_file, count)
+            for dump_file, count in fetch_rows(
+                con, "report/select_stale_entity_dumps", current_versions()
+            )
+        ]
 
 
 def format_status(warehouse: Path) -> tuple[str, bool]:
@@ -37,4 +52,13 @@ def format_status(warehouse: Path) -> tuple[str, bool]:
     all_ok = all(d["is_reconciled"] for d in dumps)
     lines.append("")
     lines.append(f"{len(dumps)} dumps, {'all reconciled' if all_ok else 'SOME DO NOT RECONCILE'}")
+    stale = stale_entity_dumps(warehouse)
+    if stale:
+        articles = sum(count for _, count in stale)
+        lines.append(
+            f"entities out of date (model, code or text changed) in {len(stale)} dumps, "
+            f"~{articles:,} article sightings: `news-warehouse run` re-enriches them"
+        )
+    else:
+        lines.append("entities: every article enriched with the current model and code")
     return "\n".join(lines), all_ok

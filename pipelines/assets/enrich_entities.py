@@ -7,6 +7,7 @@ import dagster as dg
 
 from pipelines.checks import specs, violation_results
 from pipelines.enrich.entities.batch import entity_table_batches
+from pipelines.enrich.entities.versions import code_version, current_versions
 from pipelines.partitions import WAREHOUSE_POOL, dumps_partitions
 from pipelines.resources import WarehouseResource
 from pipelines.settings import CLEAN_BATCH_SIZE, clean_workers
@@ -29,29 +30,40 @@ ENTITY_MENTION_CHECKS = (
 def entity_mentions(
     context: dg.AssetExecutionContext, warehouse: WarehouseResource
 ) -> Iterator[dg.MaterializeResult | dg.AssetCheckResult]:
-    """Entity mentions of the articles one dump touched (delete-then-insert), entities upserted."""
+    """Entity mentions of a dump's articles, re-found where model, code or text changed."""
     key = {"dump_file": context.partition_key}
     found, types, versions = 0, Counter[str](), Counter[str]()
     with warehouse.open() as con:
         with transaction(con):
-            run(con, "enrich/delete_entity_mentions_partition", key)
             count = fetch_rows(con, "enrich/count_dump_articles", key)[0][0]
+            current = current_versions()
+            stale = fetch_rows(con, "enrich/select_stale_entity_articles", key | current)
+            wanted = {"article_ids": [article_id for (article_id,) in stale]} | current
+            run(con, "enrich/delete_entity_mentions_articles", wanted)
+            run(con, "enrich/delete_entity_enrichments_articles", wanted)
             article_batches = iter_row_batches(
-                con, "enrich/select_dump_articles_for_entities", key, CLEAN_BATCH_SIZE
+                con, "enrich/select_articles_for_entities", wanted, CLEAN_BATCH_SIZE
             )
-            for mentions, entities in entity_table_batches(article_batches, clean_workers(count)):
+            for mentions, entities in entity_table_batches(
+                article_batches, clean_workers(len(stale))
+            ):
                 insert_batch(con, "enrich/insert_new_entities", entities)
                 insert_batch(con, "enrich/insert_entity_mentions", mentions)
                 found += mentions.num_rows
                 types.update(mentions.column("entity_type").to_pylist())
                 versions.update(mentions.column("model_version").to_pylist())
+            run(con, "enrich/insert_entity_enrichments", wanted)
             run(con, "enrich/update_entity_names")
+        context.log.info(f"{len(stale)} of {count} articles enriched; the rest were current")
         yield dg.MaterializeResult(
             metadata={
                 "dagster/row_count": found,
                 "articles": count,
+                "articles_enriched": len(stale),
+                "articles_current": count - len(stale),
                 "by_type": dict(types),
                 "model_versions": dict(versions),
+                "code_version": code_version(),
             }
         )
         yield from violation_results(

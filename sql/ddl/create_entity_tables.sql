@@ -25,3 +25,13 @@ CREATE TABLE IF NOT EXISTS core.entity_mentions (
     extractor VARCHAR NOT NULL,       -- 'crf+gazetteer' | 'gazetteer'
     model_version VARCHAR NOT NULL    -- 'crf-ar-<digest of model, lexicon, gazetteer>'
 );
+-- Which versions each article's mentions come from: re-enrichment skips articles whose model,
+-- extraction code and text are unchanged, so a model upgrade re-enriches only what it affects.
+CREATE TABLE IF NOT EXISTS core.entity_enrichments (
+    article_id VARCHAR NOT NULL,
+    model_version VARCHAR NOT NULL,   -- as on the article's mentions ('crf-ar-…', 'gazetteer-…')
+    code_version VARCHAR NOT NULL,    -- digest of the extraction code
+    text_md5 VARCHAR NOT NULL,        -- md5 of title and body, as enriched
+    count_mentions INTEGER NOT NULL,
+    enriched_at TIMESTAMP NOT NULL
+);

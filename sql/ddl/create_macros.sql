@@ -2,3 +2,26 @@
 -- first seen when it is undated.
 CREATE OR REPLACE MACRO core.article_day(published_at, first_seen_at) AS
     coalesce(CAST(published_at AS DATE), CAST(first_seen_at AS DATE));
+
+-- Articles whose entity mentions are missing or out of date: no enrichment record with the
+-- current model version of the article's language (languages without a tagger:
+-- `other_version`), the current extraction code and the same text. A table macro, so the dump
+-- asset and the run summary ask the same question.
+CREATE OR REPLACE MACRO core.stale_entity_articles(
+    tagger_languages, tagger_versions, other_version, current_code
+) AS TABLE
+    WITH current_versions AS (
+        SELECT unnest(tagger_languages) AS language, unnest(tagger_versions) AS model_version
+    )
+
+    SELECT a.article_id
+    FROM core.articles AS a
+    LEFT JOIN current_versions AS v ON v.language = a.language
+    WHERE NOT EXISTS (
+        SELECT 1
+        FROM core.entity_enrichments AS e
+        WHERE e.article_id = a.article_id
+            AND e.model_version = coalesce(v.model_version, other_version)
+            AND e.code_version = current_code
+            AND e.text_md5 = md5(concat_ws(chr(0), a.title, a.body))
+    );

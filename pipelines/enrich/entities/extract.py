@@ -18,8 +18,9 @@ from pipelines.enrich.entities.linker import (
 )
 from pipelines.enrich.entities.matcher import find_places, token_forms
 from pipelines.enrich.entities.rules import organisation_spans
-from pipelines.enrich.entities.tagger import TAGGER_LANGUAGES, Tagger, load_lexicon, load_tagger
+from pipelines.enrich.entities.tagger import Tagger, load_lexicon, load_tagger
 from pipelines.enrich.entities.text import clitic_length, name_key, split_sentences, token_starts
+from pipelines.enrich.entities.versions import TAGGER_LANGUAGES, gazetteer_version
 
 TagResult = tuple[list[str], list[float]]  # IOB2 tags and their marginal probabilities
 GAZETTEER_EXTRACTOR = "gazetteer"
@@ -116,7 +117,7 @@ def _text_mentions(
     gazetteer = load_gazetteer()
     tagger: Tagger | None = load_tagger(language) if language in TAGGER_LANGUAGES else None
     known = tagger.extractor.known if tagger else _known_words()
-    version = tagger.model_version if tagger else "gazetteer"
+    version = tagger.model_version if tagger else gazetteer_version()
     stoplist = _stoplist()
     person_words = tagger.extractor.person_words if tagger else frozenset()
     forms_of = [token_forms(words, known) for words in words_of]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from functools import cache
@@ -20,9 +19,7 @@ from pipelines.enrich.entities.gazetteer import (
     Gazetteer,
     load_gazetteer,
 )
-
-LEXICON_FILE = MODELS_DIR / "lexicon.json"
-TAGGER_LANGUAGES = ("ar", "en")
+from pipelines.enrich.entities.versions import LEXICON_FILE, tagger_version
 
 
 def place_features(gazetteer: Gazetteer) -> tuple[dict[str, str], frozenset[str]]:
@@ -70,13 +67,6 @@ class Tagger:
         return self.decoder.tag_many(sentences, to_iob2(self.decoder.labels))  # label by label
 
 
-def _digest(*paths: Path) -> str:
-    digest = hashlib.sha256()
-    for path in paths:
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:10]
-
-
 @cache
 def load_lexicon(path: Path = LEXICON_FILE) -> dict[str, Any]:
     """The training-derived word lists saved next to the models."""
@@ -94,6 +84,7 @@ def load_tagger(language: str, models_dir: Path = MODELS_DIR) -> Tagger | None:
     gazetteer_file = models_dir / GAZETTEER_FILE.name
     crf = pycrfsuite.Tagger()
     crf.open(str(model))
-    version = f"crf-{language}-{_digest(model, lexicon_file, gazetteer_file)}"
+    version = tagger_version(language, models_dir)
+    assert version is not None  # the model exists
     extractor = build_extractor(load_lexicon(lexicon_file), load_gazetteer(gazetteer_file))
     return Tagger(language, version, extractor, CompiledCRF.from_tagger(crf, extractor))

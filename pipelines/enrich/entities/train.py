@@ -21,8 +21,9 @@ from pipelines.enrich.entities.clusters import learn_clusters, saudinewsnet_text
 from pipelines.enrich.entities.corpus import Sentence, read_dataset, to_bilou
 from pipelines.enrich.entities.gazetteer import GAZETTEER_FILE, Gazetteer, load_gazetteer
 from pipelines.enrich.entities.gazetteer_build import build_gazetteer
-from pipelines.enrich.entities.tagger import LEXICON_FILE, build_extractor
+from pipelines.enrich.entities.tagger import build_extractor
 from pipelines.enrich.entities.text import normalize_word, strip_article
+from pipelines.enrich.entities.versions import LEXICON_FILE
 
 CRF_PARAMS: dict[str, Any] = {
     "c1": 0.03,

@@ -1,0 +1,64 @@
+"""What an article's entities depend on, so a change re-enriches only the articles it affects.
+
+Mentions carry `model_version` (per language: the CRF model, lexicon and gazetteer; languages
+without a tagger: the gazetteer alone). The extraction code is versioned beside it by a digest of
+this package's source files: a new rule changes the output as surely as a new model. An article's
+enrichment is current when both versions and its text are those recorded in
+`core.entity_enrichments`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from pathlib import Path
+
+from pipelines.enrich.entities.gazetteer import GAZETTEER_FILE, MODELS_DIR
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+TAGGER_LANGUAGES = ("ar", "en")
+LEXICON_FILE = MODELS_DIR / "lexicon.json"
+
+
+def digest(*paths: Path) -> str:
+    """First 10 hex digits of the SHA-256 of the files' bytes, in the given order."""
+    found = hashlib.sha256()
+    for path in paths:
+        found.update(path.read_bytes())
+    return found.hexdigest()[:10]
+
+
+def tagger_version(language: str, models_dir: Path = MODELS_DIR) -> str | None:
+    """`crf-<language>-<digest of model, lexicon, gazetteer>`, or None without a model."""
+    model = models_dir / f"{language}.crfsuite"
+    if not model.exists():
+        return None
+    files = (model, models_dir / LEXICON_FILE.name, models_dir / GAZETTEER_FILE.name)
+    return f"crf-{language}-{digest(*files)}"
+
+
+@cache
+def gazetteer_version() -> str:
+    """The model version of mentions in languages without a tagger."""
+    return f"gazetteer-{digest(GAZETTEER_FILE)}"
+
+
+@cache
+def code_version() -> str:
+    """Digest of the entity package's Python source (file names and contents, sorted)."""
+    found = hashlib.sha256()
+    for path in sorted(PACKAGE_DIR.glob("*.py")):
+        found.update(path.name.encode() + b"\0" + path.read_bytes())
+    return found.hexdigest()[:10]
+
+
+def current_versions() -> dict[str, object]:
+    """Bound parameters naming the versions an up-to-date enrichment has: model versions by
+    tagger language, the version for every other language, and the code version."""
+    languages = [lang for lang in TAGGER_LANGUAGES if tagger_version(lang) is not None]
+    return {
+        "tagger_languages": languages,
+        "tagger_versions": [tagger_version(lang) for lang in languages],
+        "default_version": gazetteer_version(),
+        "code_version": code_version(),
+    }

@@ -1,0 +1,75 @@
+"""A model or code upgrade re-enriches only the articles it affects (core.entity_enrichments)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipelines import cli
+from pipelines.enrich.entities import versions
+
+SEED = Path(__file__).resolve().parents[1] / "clean" / "fixtures" / "seed_article.txt"
+MENTIONS = "SELECT * FROM core.entity_mentions ORDER BY article_id, field, start_char, entity_id"
+
+
+def _landing(tmp_path: Path) -> Path:
+    landing = tmp_path / "landing"
+    landing.mkdir()
+    arabic = {
+        "title": "كوريا الشمالية وروسيا",
+        "maintext": SEED.read_text(encoding="utf-8"),
+        "url": "https://news.example.com/ar/1",
+        "date_publish": "2025-04-28 07:41",
+    }
+    english = {"title": "Russia and Ukraine talks", "maintext": "Russia and Ukraine met in "
+               "Geneva on Monday. The United Nations welcomed the talks.",
+               "url": "https://news.example.com/en/1", "date_publish": "2025-04-28"}  # fmt: skip
+    (landing / "a.jsonl").write_text(json.dumps(arabic, ensure_ascii=False) + "\n", "utf-8")
+    (landing / "b.jsonl").write_text(json.dumps(english) + "\n", encoding="utf-8")
+    return landing
+
+
+def _query(warehouse: Path, sql: str) -> list[tuple[object, ...]]:
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def test_only_articles_of_a_changed_model_are_re_enriched(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    landing, warehouse = _landing(tmp_path), tmp_path / "w.duckdb"
+    assert cli.run(landing, warehouse, publish=None) == 0
+    mentions = _query(warehouse, MENTIONS)
+    enrichments = _query(warehouse, "SELECT * FROM core.entity_enrichments ORDER BY article_id")
+    assert len(enrichments) == 2 and {r[1][:6] for r in enrichments} == {"crf-ar", "crf-en"}
+    capsys.readouterr()
+    assert cli.run(landing, warehouse, publish=None) == 0  # nothing changed: nothing re-enriched
+    assert "re-enriching" not in capsys.readouterr().out
+    assert _query(warehouse, "SELECT * FROM core.entity_enrichments ORDER BY 1") == enrichments
+
+    con = duckdb.connect(str(warehouse))  # as if the Arabic model had been retrained since
+    con.execute("UPDATE core.entity_enrichments SET model_version = 'crf-ar-old' "
+                "WHERE model_version LIKE 'crf-ar-%'")  # fmt: skip
+    con.close()
+    assert cli.main(["status", "--warehouse", str(warehouse)]) == 0
+    assert "entities out of date" in capsys.readouterr().out
+    assert cli.run(landing, warehouse, publish=None) == 0
+    out = capsys.readouterr().out
+    assert "re-enriching entities in 1 dumps" in out and "a.jsonl: 1 articles" in out
+    after = _query(warehouse, "SELECT * FROM core.entity_enrichments ORDER BY article_id")
+    english = [r for r in enrichments if r[1].startswith("crf-en")]
+    assert [r for r in after if r[1].startswith("crf-en")] == english  # untouched, same time
+    assert [r[:5] for r in after] == [r[:5] for r in enrichments]
+    assert _query(warehouse, MENTIONS) == mentions
+
+
+def test_code_version_covers_every_module_of_the_package() -> None:
+    assert len(versions.code_version()) == 10
+    sources = {p.name for p in versions.PACKAGE_DIR.glob("*.py")}
+    assert {"extract.py", "linker.py", "decoder.py", "versions.py"} <= sources
