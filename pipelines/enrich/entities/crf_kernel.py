@@ -34,11 +34,12 @@ def decode_sentences(
     bos: np.ndarray,
     eos: np.ndarray,
     transitions: np.ndarray,  # labels × labels, from → to
+    skip: int,  # a label: sentences whose best path is all this label get no marginals (NaN)
 ) -> tuple[np.ndarray, np.ndarray]:
     """Best label of every token and that label's marginal probability."""
     labels = transitions.shape[0]
     paths = np.zeros(len(ids), dtype=np.int64)
-    marginals = np.zeros(len(ids))
+    marginals = np.full(len(ids), np.nan)
     incoming = np.ascontiguousarray(transitions.T)  # to × from: inner loops run over "from"
     moves = np.exp(transitions)
     moves_in = np.ascontiguousarray(moves.T)
@@ -67,7 +68,10 @@ def decode_sentences(
         for y in range(labels):
             scores[0, y] += bos[y]
             scores[n - 1, y] += eos[y]
-        _viterbi(scores, n, incoming, delta, back, paths[first : first + n])
+        path = paths[first : first + n]
+        _viterbi(scores, n, incoming, delta, back, path)
+        if np.all(path == skip):
+            continue
         _forward_backward(scores, n, moves, moves_in, emissions, alpha, beta)
         for t in range(n):
             y = paths[first + t]

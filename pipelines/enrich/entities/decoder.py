@@ -101,16 +101,17 @@ class CompiledCRF:
         return np.array(ids, dtype=np.int64)
 
     def tag_many(
-        self, sentences: list[list[str]], names: list[str] | None = None
+        self, sentences: list[list[str]], names: list[str] | None = None, skip: str | None = None
     ) -> list[tuple[list[str], list[float]]]:
         """Best tags and each tag's marginal probability, for every sentence; `names` may rename
-        the labels (by label index)."""
+        the labels (by label index). Sentences tagged `skip` throughout (say all `O`) get NaN
+        marginals, which saves their forward-backward pass."""
         bounds = np.zeros(len(sentences) + 1, dtype=np.int64)
         np.cumsum([len(words) for words in sentences], out=bounds[1:])
         ids = self.word_ids(sentences)  # first: new words may grow the table
         paths, marginals = decode_sentences(
             self._table, self._offsets, self._parts, ids, bounds,
-            self.bos, self.eos, self.transitions,
+            self.bos, self.eos, self.transitions, self.labels.index(skip) if skip else -1,
         )  # fmt: skip
         labels = list(map((names or self.labels).__getitem__, paths.tolist()))
         probabilities = marginals.tolist()

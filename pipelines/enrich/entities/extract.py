@@ -101,7 +101,8 @@ def extract_texts(items: list[tuple[str, str | None, str]]) -> list[list[Mention
         if tagger is None:
             continue
         chosen = [i for i, (_, lang, _) in enumerate(items) if lang == language]
-        results = iter(tagger.tag_many([w for i in chosen for w in words[i]]))
+        sentences = [w for i in chosen for w in words[i]]
+        results = iter(tagger.tag_many(sentences, outside_marginals=False))
         for i in chosen:
             tagged[i] = [next(results) for _ in words[i]]
     return [
