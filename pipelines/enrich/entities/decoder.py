@@ -77,11 +77,12 @@ class CompiledCRF:
         first = len(self._ids) + 1
         while first + len(words) > len(self._table):
             self._table = np.concatenate([self._table, np.zeros_like(self._table)])
-        get = self.features.get
+        get, zero = self.features.get, itertools.repeat(len(self.blocks) - 1)  # a block of zeros
+        features = self.extractor.word_features
         found: list[int] = []
         bounds = [0]
         for word in words:
-            found.extend(i for i in map(get, self.extractor.word_features(word)) if i is not None)
+            found.extend(map(get, features(word), zero))  # features the model lacks add nothing
             bounds.append(len(found))
         sum_blocks(
             self.blocks, np.array(found, dtype=np.int64), np.array(bounds), first, self._table
