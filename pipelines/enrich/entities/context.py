@@ -17,6 +17,10 @@ from pipelines.enrich.entities.text import normalize_word, strip_article
 
 
 def _words(text: str) -> frozenset[str]:
+    return frozenset(normalize_word(word) for word in text.split())
+
+
+def _codes(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
@@ -29,9 +33,12 @@ SPORTS_ARTICLE_MIN = 3
 # Heads that open the name of an event (MISC) or an institution (ORG) with a place inside it.
 NAME_HEADS = dict.fromkeys(_words("منتدي مهرجان دوري كاس بطوله معرض مؤتمر ملتقي جائزه قمه"), "MISC")
 NAME_HEADS |= dict.fromkeys(_words("ليالي"), "MISC")  # festival nights: `ليالي دبي`
+NAME_HEADS |= dict.fromkeys(_words("عيد"), "MISC")  # a city's festival: `عيد الرياض`
 NAME_HEADS |= dict.fromkeys(_words("جامعه نادي مطار ملعب استاد جريده صحيفه مجله قناه"), "ORG")
 # Venues and broadcasters named after their place: `فندق بكة أراك`, `مكتبة الإسكندرية`.
 NAME_HEADS |= dict.fromkeys(_words("فندق منتجع مكتبه متحف مستشفي اذاعه تلفزيون مسرح"), "ORG")
+# Companies, banks and colleges: `شركة غاز قطر`, `بنك الكويت الوطني`, `كلية لندن للطب`.
+NAME_HEADS |= dict.fromkeys(_words("شركه بنك مصرف كليه معهد اكاديميه"), "ORG")
 QUOTES = frozenset("\"«»“”'")
 HEAD_WINDOW = 3  # a head at most this many words before the place
 # Words a head may not reach across: prepositions and conjunctions start another phrase.
@@ -50,7 +57,7 @@ NOT_NISBA = _words(
     "الذي الماضي الحالي الجاري التالي الثاني الاتي الشمالي الجنوبي الشرقي الغربي الاوسط"
 )
 # Countries of the Arab League, where most cities an Arabic text names lie.
-ARAB_COUNTRIES = _words("SA AE KW QA BH OM YE IQ SY JO LB PS EG SD LY TN DZ MA MR SO DJ KM")
+ARAB_COUNTRIES = _codes("SA AE KW QA BH OM YE IQ SY JO LB PS EG SD LY TN DZ MA MR SO DJ KM")
 MILLION_RANK = 40  # gazetteer rank of a city of 1,000,000 people (100 - 10·log10)
 # Demonyms that do not follow from the country's Arabic name.
 IRREGULAR_DEMONYMS = {

@@ -21,11 +21,13 @@ from pipelines.enrich.entities.context import (
     well_known,
 )
 from pipelines.enrich.entities.gazetteer import Gazetteer
+from pipelines.enrich.entities.readings import reread
 from pipelines.enrich.entities.text import normalize_word
 from pipelines.enrich.entities.word_shapes import (
     TANWEEN_FATH,
     adverb_shape,
     definite_genitive,
+    indefinite_modifier,
     masculine_participle,
 )
 
@@ -185,6 +187,9 @@ def review(
     start, end, place = verdict.start, verdict.end, verdict.place
     if place is None or verdict.kind is None:
         return verdict
+    other = reread(words, tags, verdict, key, gazetteer)
+    if other is not None:
+        return other
     if after_subnational(words, start):
         return Verdict(start, end, "LOC", None)
     quoted = quoted_name(words, tags, forms, start, end)
@@ -214,12 +219,15 @@ def _frequent(
     words: list[str], tags: list[str], verdict: Verdict, key: str, confidence: float, kind: str
 ) -> Verdict:
     """A city name that is a frequent word (`kind`: see `Gazetteer.frequent_word`). A noun
-    (`مشهد`) is dropped before a definite genitive (`في مشهد العمليات`). Kept after a
+    (`مشهد`) is dropped before a definite genitive (`في مشهد العمليات`) or an indefinite
+    adjective or verb (`في مشهد جميل`, `في مشهد يتكرر`). Kept after a
     preposition, place noun or dateline, in a list of places (`حماه وحلب`), after `بال`
     (`بالدمام`; a bare `ب` is no cue: `بربك`), or when the tagger is sure: SURE for a `word`
     city Arabic texts often name (Arab world or a million people), else FREQUENT_SURE."""
     start, end = verdict.start, verdict.end
-    if kind == "noun" and definite_genitive(words, tags, end):
+    if kind == "noun" and (
+        definite_genitive(words, tags, end) or indefinite_modifier(words, tags, end)
+    ):
         return Verdict(start, end, None, None)
     before = _cue_form(words[start - 1]) if start > 0 else ""
     dateline = before in DASHES or (end < len(words) and words[end] == ":")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from functools import cache
+
+from pipelines.enrich.entities.tagger import load_lexicon
 from pipelines.enrich.entities.text import normalize_word
 
 
@@ -53,3 +56,31 @@ def adverb_shape(word: str) -> str:
         return "sure"
     normalized = normalize_word(word)
     return "maybe" if len(normalized) == 4 and normalized.endswith("ا") else ""
+
+
+# Indefinite words after a place that do not describe a noun, besides the lexicon's stoplist
+# (`مما`, `حيث`, `يوم`): times (`وصل إلى مشهد أمس`).
+INDEFINITE_NON_MODIFIERS = _words("امس غدا صباح مساء ليله خلال")
+
+
+@cache
+def _stoplist() -> frozenset[str]:
+    return frozenset(load_lexicon()["stoplist"])
+
+
+def indefinite_modifier(words: list[str], tags: list[str], end: int) -> bool:
+    """An indefinite Arabic word the tagger left O right after a bare noun-like place name: an
+    adjective or a verb describing the noun (`في مشهد جميل`, `في مشهد إيماني`, `في مشهد يتكرر`,
+    `في مشهد لا ينتظرون`), not the city. A conjunction or preposition on the word (`و`, `ف`,
+    `ب`, `ل`: `إلى مشهد بغرض السياحة`), a time or a function word (`في سيول مما`) starts
+    something else."""
+    if end >= len(words) or tags[end] != "O":
+        return False
+    following = normalize_word(words[end])
+    return (
+        following.isalpha()
+        and not following.startswith("ال")
+        and (following == "لا" or following[:1] not in "وفبلك")
+        and following not in INDEFINITE_NON_MODIFIERS
+        and (following == "لا" or following not in _stoplist())
+    )
