@@ -10,7 +10,7 @@ from pipelines.enrich.entities.batch import entity_table_batches
 from pipelines.enrich.entities.versions import code_version, current_versions
 from pipelines.partitions import WAREHOUSE_POOL, dumps_partitions
 from pipelines.resources import WarehouseResource
-from pipelines.settings import CLEAN_BATCH_SIZE, clean_workers
+from pipelines.settings import ENTITY_BATCH_SIZE, PARALLEL_ENTITY_MIN_ARTICLES, clean_workers
 from pipelines.warehouse import fetch_rows, insert_batch, iter_row_batches, run, transaction
 
 ENTITY_MENTION_CHECKS = (
@@ -42,10 +42,10 @@ def entity_mentions(
             run(con, "enrich/delete_entity_mentions_articles", wanted)
             run(con, "enrich/delete_entity_enrichments_articles", wanted)
             article_batches = iter_row_batches(
-                con, "enrich/select_articles_for_entities", wanted, CLEAN_BATCH_SIZE
+                con, "enrich/select_articles_for_entities", wanted, ENTITY_BATCH_SIZE
             )
             for mentions, entities in entity_table_batches(
-                article_batches, clean_workers(len(stale))
+                article_batches, clean_workers(len(stale), PARALLEL_ENTITY_MIN_ARTICLES)
             ):
                 insert_batch(con, "enrich/insert_new_entities", entities)
                 insert_batch(con, "enrich/insert_entity_mentions", mentions)
