@@ -22,8 +22,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pipelines.enrich.entities.batch import entity_tables, new_pool
+from pipelines.enrich.entities.batch import entity_tables
 from pipelines.enrich.entities.clusters import saudinewsnet_texts
+from pipelines.parallel import spawn_pool
 
 PROJECT = Path(__file__).resolve().parent.parent
 SAUDINEWSNET = PROJECT.parent / "shared" / "data" / "saudinewsnet" / "2015-07-22.zip"
@@ -79,7 +80,7 @@ def main() -> int:
         print(f"1 process, {label}: {len(articles) / wall:,.0f} articles/s wall, "
               f"{len(articles) / cpu:,.0f} articles per CPU s (by quarter: {curve}), "
               f"{mentions:,} mentions")  # fmt: skip
-    with new_pool(args.workers) as pool:
+    with spawn_pool(args.workers) as pool:
         list(pool.map(_warm, range(args.workers)))
         for label in ("cold", "warm"):
             started = time.perf_counter()

@@ -9,13 +9,8 @@ memory stays flat however large the archive is.
 
 from __future__ import annotations
 
-import atexit
-import multiprocessing
 import os
-from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from functools import cache
 from itertools import chain, islice
 from typing import Final
 
@@ -28,6 +23,7 @@ from pipelines.ingest.html_extract import (
     quiet_extractor_logs,
 )
 from pipelines.ingest.records import RawRecord, rejected
+from pipelines.parallel import ordered_map
 
 Page = tuple[bytes, PageContext]
 Item = RawRecord | Page
@@ -53,19 +49,8 @@ def _safe_extract(payload: bytes, context: PageContext) -> RawRecord:
 
 def process_chunk(items: list[Item]) -> list[RawRecord]:
     """Final records for a chunk of items, in order."""
+    quiet_extractor_logs()  # in a worker too (a shared pool has no per-stage initializer)
     return [item if isinstance(item, RawRecord) else _safe_extract(*item) for item in items]
-
-
-@cache
-def _pool(workers: int) -> ProcessPoolExecutor:
-    # spawn, not fork: the parent holds a DuckDB connection and Dagster threads.
-    pool = ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=quiet_extractor_logs,
-    )
-    atexit.register(pool.shutdown, cancel_futures=True)
-    return pool
 
 
 def extract_stream(items: Iterable[Item], workers: int | None = None) -> Iterator[RawRecord]:
@@ -80,16 +65,9 @@ def extract_stream(items: Iterable[Item], workers: int | None = None) -> Iterato
         for chunk in chain([following], _chunks(iterator)):
             yield from process_chunk(chunk)
         return
-    pool = _pool(workers)
-    in_flight: deque[Future[list[RawRecord]]] = deque()
-    for chunk in chain([first, following], _chunks(iterator)):
-        if not chunk:
-            continue
-        in_flight.append(pool.submit(process_chunk, chunk))
-        if len(in_flight) >= 2 * workers:
-            yield from in_flight.popleft().result()
-    while in_flight:
-        yield from in_flight.popleft().result()
+    chunks = (chunk for chunk in chain([first, following], _chunks(iterator)) if chunk)
+    for records in ordered_map(process_chunk, chunks, workers):
+        yield from records
 
 
 def _chunks(iterator: Iterator[Item]) -> Iterator[list[Item]]:

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import atexit
-import multiprocessing
-from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import UTC, date, datetime
-from functools import cache
 from typing import Any
 
 import pyarrow as pa
 
 from pipelines.clean.published import is_month_first
 from pipelines.enrich.dates.mentions import find_date_mentions
+from pipelines.parallel import ordered_map
 
 DATE_MENTIONS_SCHEMA = pa.schema(
     [
@@ -77,23 +73,6 @@ def mentions_table(articles: list[dict[str, Any]]) -> pa.Table:
     return pa.Table.from_pylist(mention_rows(articles), schema=DATE_MENTIONS_SCHEMA)
 
 
-@cache
-def _pool(workers: int) -> ProcessPoolExecutor:
-    # spawn, not fork: the parent holds a DuckDB connection and Dagster threads.
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
-    atexit.register(pool.shutdown, cancel_futures=True)
-    return pool
-
-
 def mention_tables(batches: Iterable[list[dict[str, Any]]], workers: int) -> Iterator[pa.Table]:
     """Mention tables in input order; `workers` > 1 spreads the batches over processes."""
-    if workers <= 1:
-        yield from (mentions_table(articles) for articles in batches)
-        return
-    in_flight: deque[Future[pa.Table]] = deque()
-    for articles in batches:
-        in_flight.append(_pool(workers).submit(mentions_table, articles))
-        if len(in_flight) >= 2 * workers:
-            yield in_flight.popleft().result()
-    while in_flight:
-        yield in_flight.popleft().result()
+    return ordered_map(mentions_table, batches, workers)

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import atexit
 import gc
 import multiprocessing
-import os
-from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from functools import cache
 from typing import Any
 
 import pyarrow as pa
 
 from pipelines.enrich.entities.extract import Entity, Mention, extract_texts, merge_person_aliases
+from pipelines.parallel import ordered_map
 
 MENTION_SCHEMA = pa.schema(
     [
@@ -95,34 +91,6 @@ def _entity_row(entity: Entity) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def new_pool(workers: int) -> ProcessPoolExecutor:
-    """A pool of spawned worker processes (the parent holds DuckDB and Dagster threads)."""
-    # One BLAS thread per worker: the decoder's small matrix products gain nothing from more,
-    # and with one worker per core extra threads only compete (workers inherit the setting).
-    for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(variable, "1")
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
-
-
-@cache
-def _pool(workers: int) -> ProcessPoolExecutor:
-    """One pool per process, kept across dumps: each worker loads models and gazetteer once."""
-    pool = new_pool(workers)
-    atexit.register(pool.shutdown, cancel_futures=True)
-    return pool
-
-
 def entity_table_batches(batches: Iterable[list[dict[str, Any]]], workers: int) -> Iterator[Tables]:
     """Tables in input order; `workers` > 1 spreads batches over worker processes."""
-    if workers <= 1:
-        for records in batches:
-            yield entity_tables(records)
-        return
-    pool = _pool(workers)
-    in_flight: deque[Future[Tables]] = deque()
-    for records in batches:
-        in_flight.append(pool.submit(entity_tables, records))
-        if len(in_flight) >= 2 * workers:
-            yield in_flight.popleft().result()
-    while in_flight:
-        yield in_flight.popleft().result()
+    return ordered_map(entity_tables, batches, workers)

@@ -1,0 +1,57 @@
+"""One pool of worker processes for the pure-Python stages, and an ordered map over it.
+
+HTML extraction, cleaning, date and entity extraction are Python bound by the GIL. They share
+one pool of spawned workers (spawn, not fork: the parent holds a DuckDB connection and Dagster
+threads), created on first need and kept for the life of the process: a run spawns its workers
+once, and each worker loads a stage's models on its first batch of that stage.
+"""
+
+from __future__ import annotations
+
+import atexit
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from functools import cache
+from typing import TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+
+def spawn_pool(workers: int) -> ProcessPoolExecutor:
+    """A new pool of spawned worker processes, one BLAS thread each."""
+    # The workers' numeric code is small per call; with one worker per core, more BLAS threads
+    # would only compete (workers inherit these settings).
+    for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(variable, "1")
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+
+
+@cache
+def worker_pool(workers: int) -> ProcessPoolExecutor:
+    """The process's shared pool of `workers` processes, shut down at exit."""
+    pool = spawn_pool(workers)
+    atexit.register(pool.shutdown, cancel_futures=True)
+    return pool
+
+
+def ordered_map(
+    function: Callable[[Item], Result], items: Iterable[Item], workers: int
+) -> Iterator[Result]:
+    """`function(item)` for every item, in input order: in this process when `workers` <= 1,
+    else on the shared pool with at most 2 × workers items in flight (memory stays flat however
+    long the input is). `function` must be picklable: a module-level function or a partial."""
+    if workers <= 1:
+        yield from map(function, items)
+        return
+    pool = worker_pool(workers)
+    in_flight: deque[Future[Result]] = deque()
+    for item in items:
+        in_flight.append(pool.submit(function, item))
+        if len(in_flight) >= 2 * workers:
+            yield in_flight.popleft().result()
+    while in_flight:
+        yield in_flight.popleft().result()
