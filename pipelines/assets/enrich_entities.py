@@ -53,7 +53,7 @@ def entity_mentions(
                 types.update(mentions.column("entity_type").to_pylist())
                 versions.update(mentions.column("model_version").to_pylist())
             run(con, "enrich/insert_entity_enrichments", wanted)
-            run(con, "enrich/update_entity_names")
+            run(con, "enrich/update_entity_names", wanted)
         context.log.info(f"{len(stale)} of {count} articles enriched; the rest were current")
         yield dg.MaterializeResult(
             metadata={

@@ -1,5 +1,6 @@
 -- Unlinked entities are shown by their most frequent surface (ties: the longest, then the
--- alphabetically first).
+-- alphabetically first), over all their mentions; only the entities the given articles name
+-- are recomputed.
 UPDATE core.entities AS e
 SET name = s.surface
 FROM (
@@ -11,6 +12,9 @@ FROM (
             count(*) AS count_mentions,
             dense_rank() OVER (PARTITION BY entity_id ORDER BY surface) AS rank_surface
         FROM core.entity_mentions
+        WHERE entity_id IN (
+            SELECT entity_id FROM core.entity_mentions WHERE article_id IN (SELECT unnest($article_ids))
+        )
         GROUP BY entity_id, surface
     )
     GROUP BY entity_id
