@@ -54,14 +54,16 @@ bench: setup
 	$(BIN)/python bench/bench_entities.py --articles 2000 --workers 2
 
 SHARED_DATA ?= ../shared/data
-# Rebuild the entity tagger models and gazetteer (deterministic; needs ../shared/data and the
-# CC-BY-4.0 person-name list of arabnamer, ArWikiCats' (MIT) people and club names and wordfreq's
-# (CC BY-SA 4.0 data) Arabic word frequencies, all read as data: their dependencies are not needed).
+# Rebuild the entity tagger models, gazetteer and person/organisation crosswalk (deterministic;
+# needs ../shared/data and the CC-BY-4.0 person-name list of arabnamer, ArWikiCats' (MIT) people,
+# club and organisation names and wordfreq's (CC BY-SA 4.0 data) Arabic word frequencies, all
+# read as data: their dependencies are not needed).
 model: setup
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps 'arabnamer==0.1.3' \
 		'arwikicats==0.2.3' 'wordfreq==3.1.1' 'msgpack==1.2.4'
 	$(BIN)/python -m pipelines.enrich.entities.train --anercorp $(SHARED_DATA)/anercorp/train.txt \
 		--uner $(SHARED_DATA)/uner_english_ewt/dev.iob2 --out pipelines/enrich/entities/models/
+	$(BIN)/python -m pipelines.enrich.entities.crosswalk_build
 
 clean:
 	rm -rf $(VENV) .dagster_home warehouse/*.duckdb warehouse/*.wal

@@ -48,6 +48,7 @@ def entity_mentions(
                 article_batches, clean_workers(len(stale), PARALLEL_ENTITY_MIN_ARTICLES)
             ):
                 insert_batch(con, "enrich/insert_new_entities", entities)
+                insert_batch(con, "enrich/update_linked_entities", entities)
                 insert_batch(con, "enrich/insert_entity_mentions", mentions)
                 found += mentions.num_rows
                 types.update(mentions.column("entity_type").to_pylist())

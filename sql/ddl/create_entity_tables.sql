@@ -1,6 +1,7 @@
 -- Named entities: one row per thing, whatever the language or spelling it is named in.
 -- entity_id: 'iso:RU' (country), 'geonames:1871859' (city/continent), 'cldr:UN' (UN, EU),
--- else '<type>:<normalized name key>' ('per:كيم جونغ اون', 'org:حزب عمال كوري').
+-- well-known persons and organisations by their English name key in every language
+-- ('per:vladimir putin', 'per:kim jong un'), else '<type>:<normalized name key>' ('org:حزب عمال كوري').
 CREATE TABLE IF NOT EXISTS core.entities (
     entity_id VARCHAR NOT NULL,
     entity_type VARCHAR NOT NULL,     -- PER | ORG | GPE | LOC | MISC
@@ -10,7 +11,7 @@ CREATE TABLE IF NOT EXISTS core.entities (
     geonames_id BIGINT,
     latitude DOUBLE,
     longitude DOUBLE,
-    is_linked BOOLEAN NOT NULL        -- from the gazetteer (ISO / GeoNames / CLDR id)
+    is_linked BOOLEAN NOT NULL        -- from the gazetteer (ISO / GeoNames / CLDR) or the crosswalk
 );
 -- Where each entity is named: offsets into the article's cleaned title or body.
 CREATE TABLE IF NOT EXISTS core.entity_mentions (

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipelines.warehouse import open_warehouse, run
+import pyarrow as pa
+
+from pipelines.enrich.entities.batch import ENTITY_SCHEMA
+from pipelines.warehouse import insert_batch, open_warehouse, run
 
 MENTION = "INSERT INTO core.entity_mentions VALUES (?, ?, 'body', ?, 0, 1, 'PER', 1.0, 'crf', 'v')"
 
@@ -27,3 +30,20 @@ def test_names_follow_the_most_frequent_surface_of_touched_entities(tmp_path: Pa
         run(con, "enrich/update_entity_names", {"article_ids": ["1"]})
         names = dict(con.execute("SELECT entity_id, name FROM core.entities").fetchall())
         assert names == {"per:a": "بوتين", "per:b": "X", "iso:RU": "Russia"}  # linked: kept
+
+
+def test_a_linked_entity_replaces_the_row_an_earlier_load_keyed_by_name(tmp_path: Path) -> None:
+    batch = pa.Table.from_pylist(
+        [{"entity_id": "per:vladimir putin", "entity_type": "PER", "name": "Vladimir Putin",
+          "name_ar": "فلاديمير بوتين", "country_code": None, "geonames_id": None,
+          "latitude": None, "longitude": None, "is_linked": True}],
+        schema=ENTITY_SCHEMA,
+    )  # fmt: skip
+    with open_warehouse(tmp_path / "w.duckdb") as con:
+        con.execute(
+            "INSERT INTO core.entities (entity_id, entity_type, name, is_linked) VALUES "
+            "('per:vladimir putin', 'PER', 'vladimir putin', false)"
+        )
+        insert_batch(con, "enrich/update_linked_entities", batch)
+        row = con.execute("SELECT name, name_ar, is_linked FROM core.entities").fetchall()
+        assert row == [("Vladimir Putin", "فلاديمير بوتين", True)]

@@ -28,7 +28,6 @@ ENTITY_SCHEMA = pa.schema(
     ]
 )  # fmt: skip
 Tables = tuple[pa.Table, pa.Table]
-LINKED_PREFIXES = ("iso:", "geonames:", "cldr:")
 
 
 def entity_tables(records: list[dict[str, Any]]) -> Tables:
@@ -87,7 +86,7 @@ def _entity_row(entity: Entity) -> dict[str, Any]:
         "entity_id": entity.entity_id, "entity_type": entity.entity_type, "name": entity.name,
         "name_ar": entity.name_ar, "country_code": entity.country_code,
         "geonames_id": entity.geonames_id, "latitude": entity.latitude,
-        "longitude": entity.longitude, "is_linked": entity.entity_id.startswith(LINKED_PREFIXES),
+        "longitude": entity.longitude, "is_linked": entity.is_linked,
     }  # fmt: skip
 
 

@@ -7,6 +7,7 @@ from functools import cache
 from itertools import chain
 
 from pipelines.enrich.entities.context import SPORTS_ARTICLE_MIN, Verdict, judge, sports_words
+from pipelines.enrich.entities.crosswalk import alias_words, known_name
 from pipelines.enrich.entities.cues import review
 from pipelines.enrich.entities.document import Span, propagate_names, tag_spans
 from pipelines.enrich.entities.gazetteer import Place, load_gazetteer
@@ -41,6 +42,7 @@ class Entity:
     geonames_id: int | None = None
     latitude: float | None = None
     longitude: float | None = None
+    is_linked: bool = False  # from the gazetteer or the crosswalk, not from a name key alone
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,15 +75,18 @@ def place_entity(place: Place) -> Entity:
     """The entity of a gazetteer place."""
     return Entity(
         place.entity_id, place.entity_type, place.name, place.name_ar, place.country_code,
-        place.geonames_id, place.latitude, place.longitude,
+        place.geonames_id, place.latitude, place.longitude, is_linked=True,
     )  # fmt: skip
 
 
 def keyed_entity(kind: str, words: list[str], surface: str, known: frozenset[str]) -> Entity | None:
-    """A person, organisation or unlinked place keyed by its normalized name."""
+    """A person, organisation or unlinked place keyed by its normalized name; a well-known
+    person or organisation whose whole name this is gets its one id in every language."""
     key = name_key(words, known)
     if not key:
         return None
+    if linked := known_name(kind, key):
+        return Entity(linked.entity_id, kind, linked.name, linked.name_ar, is_linked=True)
     return Entity(f"{kind.lower()}:{key}", kind, surface)
 
 
@@ -230,7 +235,7 @@ def merge_person_aliases(mentions: list[Mention]) -> list[Mention]:
         if mention.entity_type == "PER" and " " not in entity.entity_id:
             word = entity.entity_id.split(":", 1)[1]
             fuller = [
-                e for i, e in full_names.items() if " " in i and word in i.split(":", 1)[1].split()
+                e for i, e in full_names.items() if " " in i and word in alias_words(i, e.name_ar)
             ]
             if len(fuller) == 1:
                 mention = replace(mention, entity=fuller[0])

@@ -2,7 +2,8 @@
 
 Mentions carry `model_version` (per language: the CRF model, lexicon and gazetteer; languages
 without a tagger: the gazetteer alone). The extraction code is versioned beside it by a digest of
-this package's source files: a new rule changes the output as surely as a new model. An article's
+this package's source files and the person/organisation crosswalk: a new rule or name table
+changes the output as surely as a new model. An article's
 enrichment is current when both versions and its text are those recorded in
 `core.entity_enrichments`.
 """
@@ -18,6 +19,7 @@ from pipelines.enrich.entities.gazetteer import GAZETTEER_FILE, MODELS_DIR
 PACKAGE_DIR = Path(__file__).resolve().parent
 TAGGER_LANGUAGES = ("ar", "en")
 LEXICON_FILE = MODELS_DIR / "lexicon.json"
+CROSSWALK_FILE = MODELS_DIR / "crosswalk.tsv.gz"
 
 
 def digest(*paths: Path) -> str:
@@ -45,9 +47,10 @@ def gazetteer_version() -> str:
 
 @cache
 def code_version() -> str:
-    """Digest of the entity package's Python source (file names and contents, sorted)."""
+    """Digest of the entity package's Python source and of the name table every language
+    links persons and organisations through (file names and contents, sorted)."""
     found = hashlib.sha256()
-    for path in sorted(PACKAGE_DIR.glob("*.py")):
+    for path in sorted([*PACKAGE_DIR.glob("*.py"), CROSSWALK_FILE]):
         found.update(path.name.encode() + b"\0" + path.read_bytes())
     return found.hexdigest()[:10]
 
