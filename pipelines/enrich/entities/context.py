@@ -39,6 +39,10 @@ NAME_HEADS |= dict.fromkeys(_words("جامعه نادي مطار ملعب است
 NAME_HEADS |= dict.fromkeys(_words("فندق منتجع مكتبه متحف مستشفي اذاعه تلفزيون مسرح"), "ORG")
 # Companies, banks and colleges: `شركة غاز قطر`, `بنك الكويت الوطني`, `كلية لندن للطب`.
 NAME_HEADS |= dict.fromkeys(_words("شركه بنك مصرف كليه معهد اكاديميه"), "ORG")
+# Indices, named after their exchange or company (`مؤشر مونستر للتوظيف`, `مؤشر سوق دبي`); the
+# number after one is its value, not part of the name.
+INDEX_HEADS = _words("مؤشر")
+NAME_HEADS |= dict.fromkeys(INDEX_HEADS, "MISC")
 QUOTES = frozenset("\"«»“”'")
 HEAD_WINDOW = 3  # a head at most this many words before the place
 # Words a head may not reach across: prepositions and conjunctions start another phrase.
@@ -164,10 +168,10 @@ def _name_head(forms: list[str], start: int) -> tuple[int, str] | None:
     return None
 
 
-def _name_end(words: list[str], end: int) -> int:
+def _name_end(words: list[str], end: int, numbered: bool = True) -> int:
     """The end of a name after its place: nisba adjectives and a number (`مهرجان ينبع 36`,
     `منتدى الرياض الاقتصادي`, `مهرجان جدة التاريخية`)."""
-    while end < len(words) and (_is_adjective(words[end]) or words[end].isdigit()):
+    while end < len(words) and (_is_adjective(words[end]) or (numbered and words[end].isdigit())):
         end += 1
     return end
 
@@ -191,10 +195,13 @@ def judge(
     forms = [""] * low + [_core(word) for word in words[low:start]]
     single = end - start == 1
     word = normalize_word(words[start])
-    bare = single and has_bare_proclitic(words[start], key)
-    head = None if bare else _name_head(forms, start)
+    # `بمكة المكرمة`: a proclitic on the name's first word (the place, not a name's part)
+    behind_proclitic = has_bare_proclitic(words[start], key.split()[0] if key else "")
+    bare = single and behind_proclitic
+    head = None if behind_proclitic else _name_head(forms, start)
     if head is not None:
-        return Verdict(head[0], _name_end(words, end), head[1], None)
+        numbered = forms[head[0]] not in INDEX_HEADS
+        return Verdict(head[0], _name_end(words, end, numbered), head[1], None)
     if place.rank < 2:
         return link
     before = forms[start - 1] if start > 0 else ""

@@ -72,6 +72,23 @@ def _only_heads_besides(words: list[str], start: int, match: Match) -> bool:
     return all(strip_article(normalize_word(w)) in PLACE_HEADS for w in rest)
 
 
+def _longer_name(
+    sentence: list[str], start: int, end: int, matches: list[Match], gazetteer: Gazetteer
+) -> Match | None:
+    """The longest gazetteer name that holds the whole span and more words (`جنوب أفريقيا`
+    around a span `أفريقيا`: South Africa, not the continent; `الولايات المتحدة` around
+    `الولايات`), when its surface has the article its names have."""
+    around = [
+        m
+        for m in matches
+        if m.start <= start
+        and end <= m.end
+        and m.end - m.start > end - start
+        and article_agrees(gazetteer, m.key, m.place, sentence[m.start : m.end])
+    ]
+    return max(around, key=lambda m: (m.end - m.start, -m.place.rank), default=None)
+
+
 def link_span(
     sentence: list[str], span: tuple[int, int, str], matches: list[Match], gazetteer: Gazetteer
 ) -> Link:
@@ -81,6 +98,10 @@ def link_span(
     words = sentence[start:end]
     if kind == "LOC" and is_quoted(sentence, start, end):
         return Link(start, end, "ORG", None)
+    if kind == "LOC":
+        longer = _longer_name(sentence, start, end, matches, gazetteer)
+        if longer is not None:
+            return Link(longer.start, longer.end, kind, longer.place, longer.key)
     key = name_key(words, gazetteer.vocabulary)
     place = gazetteer.lookup(key)
     if place is not None and (kind == "LOC" or place.rank <= MAX_UNTAGGED_RANK):

@@ -3,18 +3,17 @@ adjective.
 
 A country's Arabic name is often something else: `مدينة عمان` and `العاصمة الأردنية عمان` are
 Amman (written like Oman), `بالعاصمة الجزائر` is Algiers, `سبق- تونس:` (a dateline) is Tunis;
-`موناكو الفرنسي` is the French club, `اتليتيكو مدريد` a club; `المغرب العربي` is the Maghreb,
-`صلاة المغرب` the sunset prayer; `جنديا تركيا` "a Turkish soldier" (the accusative of the
-demonym `تركي` is spelled like the country). These rules use Arabic grammar, the gazetteer's
-candidates and the lexicon's club-name words, never lists of place names.
+`موناكو الفرنسي` is the French club (clubs and persons named like a place: `longer_names.py`);
+`المغرب العربي` is the Maghreb, `صلاة المغرب` the sunset prayer; `جنديا تركيا` "a Turkish
+soldier" (the accusative of the demonym `تركي` is spelled like the country). These rules use
+Arabic grammar and the gazetteer's candidates, never lists of place names.
 """
 
 from __future__ import annotations
 
-from functools import cache
-
 from pipelines.enrich.entities.context import Verdict, demonym_country, demonyms, form
 from pipelines.enrich.entities.gazetteer import Gazetteer, Place
+from pipelines.enrich.entities.longer_names import named_club, named_person
 from pipelines.enrich.entities.tagger import load_lexicon
 from pipelines.enrich.entities.text import normalize_word
 
@@ -33,9 +32,6 @@ EVENING_PRAYER = "عشاء"
 # Masculine adjectives that make a country's name a region: `المغرب العربي` (the Maghreb),
 # `بلاد المغرب الإسلامي`, `المغرب الكبير`.
 REGION_ADJECTIVES = _words("العربي الإسلامي الكبير")
-# A club-name word (ArWikiCats) beside a place names a club only when rare in general text
-# (wordfreq bucket = 2·Zipf: `ديبورتيفو`, `اتليتيكو`; not `ريال`, the currency).
-CLUB_WORD_MAX_BUCKET = 7
 # Indefinite accusatives as frequent as adverbs (`أيضا` 12, `حاليا` 10, `رسميا` 9) are no noun
 # a demonym describes (`جنديا` 7, `مسؤولا` 8).
 ACCUSATIVE_NOUN_MAX_BUCKET = 8
@@ -151,56 +147,13 @@ def foreign_club(words: list[str], verdict: Verdict, gazetteer: Gazetteer) -> Ve
     """A country followed by the masculine demonym of another country is a club:
     `موناكو الفرنسي` (the French club), an `ORG` over both words."""
     place, end = verdict.place, verdict.end
-    if place is None or end >= len(words) or not _definite(words[end]):
-        return None
+    if place is None or end >= len(words) or not normalize_word(words[end]).startswith("ال"):
+        return None  # `من الأرجنتين والأورغواي` is a list
+    if gazetteer.lookup(form(words[end])) is not None:
+        return None  # `الأورغواي` is a country, though it ends like a demonym
     code, feminine = demonym_country(words[end], gazetteer)
     if code and not feminine and code != place.country_code:
         return Verdict(verdict.start, end + 1, "ORG", None)
-    return None
-
-
-@cache
-def _club_words(gazetteer: Gazetteer) -> frozenset[str]:
-    """Words of sports clubs' Arabic names (ArWikiCats) that are no place-name word, not in the
-    tagger's training vocabulary and rare in general text: `ديبورتيفو`, `اتليتيكو` (not
-    `شنغهاي`, `منتخبات`, `الأربعاء`, which the club names also hold)."""
-    lexicon = load_lexicon()
-    frequency: dict[str, int] = lexicon["frequency"]
-    known = frozenset(lexicon["known"])
-    return frozenset(
-        word
-        for word in lexicon["wiki_org_words"]
-        if word not in gazetteer.vocabulary
-        and word not in known
-        and frequency.get(word, 0) <= CLUB_WORD_MAX_BUCKET
-        and len(word) >= 4
-        and word.isalpha()
-    )
-
-
-def _club_word(words: list[str], tags: list[str], at: int, gazetteer: Gazetteer) -> bool:
-    return (
-        0 <= at < len(words)
-        and tags[at] in ("O", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
-        and not normalize_word(words[at]).startswith(("و", "ف"))
-        and form(words[at]) in _club_words(gazetteer)
-    )
-
-
-def named_club(
-    words: list[str], tags: list[str], verdict: Verdict, key: str, gazetteer: Gazetteer
-) -> Verdict | None:
-    """A place without proclitic right after or before a rare club-name word is a club:
-    `اتليتيكو مدريد`, `ديبورتيفو لا كورونيا` (an `ORG` over both); not in a list (`وغانا`)
-    or behind a preposition (`بمنتجع فنربخشة بتركيا`)."""
-    start, end = verdict.start, verdict.end
-    first = key.split()[0]
-    if normalize_word(words[start]) not in (first, "ال" + first):
-        return None  # `وغانا`, `بتركيا`: a proclitic on the place
-    if _club_word(words, tags, start - 1, gazetteer):
-        return Verdict(start - 1, end, "ORG", None)
-    if _club_word(words, tags, end, gazetteer):
-        return Verdict(start, end + 1, "ORG", None)
     return None
 
 
@@ -236,6 +189,8 @@ def reread(
     """The mention a linked place is under these rules (kind None: no mention), or None when
     none applies."""
     start, end, place = verdict.start, verdict.end, verdict.place
+    if place is not None and named_person(words, verdict, gazetteer):
+        return Verdict(start, end, "PERS", None)
     if place is not None and place.rank == 1:
         if prayer_time(words, start, end) or demonym_accusative(
             words, tags, verdict, key, gazetteer
