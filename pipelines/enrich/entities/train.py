@@ -31,6 +31,9 @@ CRF_PARAMS: dict[str, Any] = {
     "max_iterations": 300,
     "feature.possible_transitions": True,
 }
+# Per-language overrides of CRF_PARAMS. None shipped: `feature.possible_states` for Arabic was
+# +0.4 points in train CV (`eval/ner_cv.py --params`) but not on test (docs/notes/entities.md).
+LANGUAGE_PARAMS: dict[str, dict[str, Any]] = {}
 MIN_KNOWN_COUNT = 2
 # A word seen this often in training and almost never inside an entity is no place name alone.
 STOPLIST_MIN_COUNT, STOPLIST_MAX_ENTITY_SHARE = 5, 0.1
@@ -131,6 +134,31 @@ def word_frequencies(path: Path) -> dict[str, int]:
     return dict(sorted(result.items()))
 
 
+def external_lexicon(person_names: Path | None = None, *, verbose: bool = True) -> dict[str, Any]:
+    """Name lists and word frequencies read from installed packages (build time only)."""
+    lexicon: dict[str, Any] = {}
+    countries = country_words(load_gazetteer(GAZETTEER_FILE))
+    names = person_names or default_person_names()
+    if names is not None:
+        lexicon["person_words"] = [w for w in person_name_words(names) if w not in countries]
+        if verbose:
+            print(f"person name words: {len(lexicon['person_words']):,} from {names}")
+    people = package_file("ArWikiCats", "jsons/people/peoples.json")
+    clubs = [package_file("ArWikiCats", f"jsons/sports/{name}.json") for name in WIKI_CLUBS]
+    if people is not None and None not in clubs:
+        lexicon["wiki_person_words"] = [w for w in wiki_name_words(people) if w not in countries]
+        lexicon["wiki_org_words"] = wiki_name_words(*(path for path in clubs if path))
+        if verbose:
+            print(f"ArWikiCats name words: {len(lexicon['wiki_person_words']):,} people, "
+                  f"{len(lexicon['wiki_org_words']):,} clubs")  # fmt: skip
+    frequencies = package_file("wordfreq", "data/large_ar.msgpack.gz")
+    if frequencies is not None:
+        lexicon["frequency"] = word_frequencies(frequencies)
+        if verbose:
+            print(f"word frequencies: {len(lexicon['frequency']):,} from {frequencies}")
+    return lexicon
+
+
 def train_model(
     sentences: list[Sentence], lexicon: dict[str, Any], params: dict[str, Any], out: Path
 ) -> None:
@@ -165,23 +193,7 @@ def main(argv: list[str] | None = None) -> int:
         load_gazetteer.cache_clear()
     arabic = read_dataset("anercorp", args.anercorp)
     english = read_dataset("uner", args.uner)
-    lexicon = build_lexicon(arabic + english)
-    countries = country_words(load_gazetteer(GAZETTEER_FILE))
-    names = args.person_names or default_person_names()
-    if names is not None:
-        lexicon["person_words"] = [w for w in person_name_words(names) if w not in countries]
-        print(f"person name words: {len(lexicon['person_words']):,} from {names}")
-    people = package_file("ArWikiCats", "jsons/people/peoples.json")
-    clubs = [package_file("ArWikiCats", f"jsons/sports/{name}.json") for name in WIKI_CLUBS]
-    if people is not None and None not in clubs:
-        lexicon["wiki_person_words"] = [w for w in wiki_name_words(people) if w not in countries]
-        lexicon["wiki_org_words"] = wiki_name_words(*(path for path in clubs if path))
-        print(f"ArWikiCats name words: {len(lexicon['wiki_person_words']):,} people, "
-              f"{len(lexicon['wiki_org_words']):,} clubs")  # fmt: skip
-    frequencies = package_file("wordfreq", "data/large_ar.msgpack.gz")
-    if frequencies is not None:
-        lexicon["frequency"] = word_frequencies(frequencies)
-        print(f"word frequencies: {len(lexicon['frequency']):,} from {frequencies}")
+    lexicon = {**build_lexicon(arabic + english), **external_lexicon(args.person_names)}
     if args.clusters_from:
         previous = json.loads(args.clusters_from.read_text(encoding="utf-8"))
         lexicon["cluster_words"] = previous["cluster_words"]
@@ -201,7 +213,8 @@ def main(argv: list[str] | None = None) -> int:
     for language, sentences in (("ar", arabic), ("en", english)):
         if language not in args.languages:
             continue
-        train_model(sentences, lexicon, params, args.out / f"{language}.crfsuite")
+        language_params = {**params, **LANGUAGE_PARAMS.get(language, {})}
+        train_model(sentences, lexicon, language_params, args.out / f"{language}.crfsuite")
         size = (args.out / f"{language}.crfsuite").stat().st_size
         print(f"{language}: {len(sentences):,} sentences, model {size / 1e6:.2f} MB")
     print(f"trained in {time.perf_counter() - started:.0f} s")

@@ -1,0 +1,83 @@
+"""Cross-validation of the Arabic CRF on ANERcorp *train* only (never the test split).
+
+.venv/bin/python eval/ner_cv.py ../shared/data/anercorp/train.txt \
+    --uner ../shared/data/uner_english_ewt/dev.iob2
+
+Train is cut into 5 contiguous folds; folds 2 and 5 (`--folds 1 4`, 0-based) are held out in
+turn (fold 5 is the end of train, next to where test begins), each model is trained on the
+other four (lexicon from those four + UNER dev, as `make model` does), and strict micro F1 is
+reported over both held-out folds together. Folds run one after the other (one training at a
+time); deterministic.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+import pycrfsuite
+
+from pipelines.enrich.entities.corpus import Scores, read_dataset, score
+from pipelines.enrich.entities.decoder import CompiledCRF
+from pipelines.enrich.entities.gazetteer import GAZETTEER_FILE, load_gazetteer
+from pipelines.enrich.entities.tagger import Tagger, build_extractor
+from pipelines.enrich.entities.train import (
+    CRF_PARAMS,
+    LANGUAGE_PARAMS,
+    build_lexicon,
+    external_lexicon,
+    train_model,
+)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="CV of the Arabic CRF on ANERcorp train")
+    parser.add_argument("path", type=Path, help="ANERcorp train.txt")
+    parser.add_argument("--uner", type=Path, required=True, help="UNER English dev.iob2")
+    parser.add_argument("--parts", type=int, default=5)
+    parser.add_argument("--folds", type=int, nargs="*", default=[1, 4])
+    parser.add_argument("--params", default="{}", help="CRF parameters (JSON) over the defaults")
+    parser.add_argument("--label", default="", help="name of the run in the output line")
+    args = parser.parse_args()
+    params = {**CRF_PARAMS, **LANGUAGE_PARAMS.get("ar", {}), **json.loads(args.params)}
+    sentences = read_dataset("anercorp", args.path)
+    english = read_dataset("uner", args.uner)
+    external = external_lexicon(verbose=False)
+    total = Scores(Counter(), Counter(), Counter())
+    notes = []
+    started = time.perf_counter()
+    for fold in args.folds:
+        low, high = len(sentences) * fold // args.parts, len(sentences) * (fold + 1) // args.parts
+        train, held = sentences[:low] + sentences[high:], sentences[low:high]
+        lexicon = {**build_lexicon(train + english), **external}
+        fold_started = time.perf_counter()
+        with tempfile.TemporaryDirectory() as folder:
+            model = Path(folder) / "ar.crfsuite"
+            train_model(train, lexicon, params, model)
+            crf = pycrfsuite.Tagger()
+            crf.open(str(model))
+            extractor = build_extractor(lexicon, load_gazetteer(GAZETTEER_FILE))
+            tagger = Tagger("ar", "cv", extractor, CompiledCRF.from_tagger(crf, extractor))
+            attributes = len(crf.info().attributes)
+        predicted = [tags for tags, _ in tagger.tag_many([words for words, _ in held])]
+        result = score([tags for _, tags in held], predicted)
+        total.tp.update(result.tp)
+        total.predicted.update(result.predicted)
+        total.gold.update(result.gold)
+        seconds = time.perf_counter() - fold_started
+        notes.append(f"fold{fold}={result.prf()[2]:.4f} ({seconds:.0f} s, {attributes:,} attr)")
+    precision, recall, f1 = total.prf()
+    kinds = " ".join(f"{kind}={total.prf(kind)[2]:.3f}" for kind in sorted(total.gold))
+    print(
+        f"{args.label}: F1={f1:.4f} P={precision:.3f} R={recall:.3f} {kinds} | "
+        f"{' '.join(notes)} | {time.perf_counter() - started:.0f} s params={args.params}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
