@@ -25,11 +25,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from pipelines.enrich.entities.batch import entity_tables
 from pipelines.enrich.entities.clusters import saudinewsnet_texts
 from pipelines.parallel import spawn_pool
+from pipelines.settings import ENTITY_BATCH_SIZE
 
 PROJECT = Path(__file__).resolve().parent.parent
 SAUDINEWSNET = PROJECT.parent / "shared" / "data" / "saudinewsnet" / "2015-07-22.zip"
 SEED = PROJECT / "tests" / "clean" / "fixtures" / "seed_article.txt"
-WORDS, BATCH = 300, 100
+WORDS, BATCH = 300, ENTITY_BATCH_SIZE  # batches as the pipeline cuts them
 
 
 def make_articles(count: int) -> list[dict[str, Any]]:
@@ -69,14 +70,18 @@ def main() -> int:
     print(f"start-up (models, gazetteer, automaton): {time.perf_counter() - started:.2f} s")
     for label in ("cold", "warm"):  # warm: the same articles again, word caches filled
         started, cpu = time.perf_counter(), time.process_time()
-        mentions, quarters = 0, []  # CPU seconds of each quarter of the articles
-        for number, batch in enumerate(batches):
+        mentions, spent = 0, []  # CPU seconds of each batch
+        for batch in batches:
             mentions += entity_tables(batch)[0].num_rows
-            if (number + 1) % max(1, len(batches) // 4) == 0:
-                quarters.append(time.process_time() - cpu - sum(quarters))
+            spent.append(time.process_time() - cpu - sum(spent))
         wall, cpu = time.perf_counter() - started, time.process_time() - cpu
         # Cold, the rate climbs as the per-word caches fill (a big dump runs near the warm rate).
-        curve = " → ".join(f"{len(articles) / 4 / q:,.0f}" for q in quarters[:4])
+        quarters = [range(len(batches) * q // 4, len(batches) * (q + 1) // 4) for q in range(4)]
+        curve = " → ".join(
+            f"{sum(len(batches[i]) for i in q) / sum(spent[i] for i in q):,.0f}"
+            for q in quarters
+            if len(q)
+        )
         print(f"1 process, {label}: {len(articles) / wall:,.0f} articles/s wall, "
               f"{len(articles) / cpu:,.0f} articles per CPU s (by quarter: {curve}), "
               f"{mentions:,} mentions")  # fmt: skip
