@@ -7,7 +7,7 @@ import dagster as dg
 
 from pipelines.checks import specs, violation_results
 from pipelines.enrich.entities.batch import entity_table_batches
-from pipelines.enrich.entities.versions import code_version, current_versions
+from pipelines.enrich.entities.versions import code_version, current_versions, enrichment_version
 from pipelines.partitions import WAREHOUSE_POOL, dumps_partitions
 from pipelines.resources import WarehouseResource
 from pipelines.settings import ENTITY_BATCH_SIZE, PARALLEL_ENTITY_MIN_ARTICLES, clean_workers
@@ -26,6 +26,7 @@ ENTITY_MENTION_CHECKS = (
     deps=["article_clusters"],
     kinds={"python", "duckdb"},
     check_specs=specs("entity_mentions", ENTITY_MENTION_CHECKS),
+    code_version=enrichment_version(),
 )
 def entity_mentions(
     context: dg.AssetExecutionContext, warehouse: WarehouseResource

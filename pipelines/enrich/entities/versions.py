@@ -65,3 +65,10 @@ def current_versions() -> dict[str, object]:
         "default_version": gazetteer_version(),
         "code_version": code_version(),
     }
+
+
+def enrichment_version() -> str:
+    """One string for all of it (Dagster's `code_version` of the entity asset, so the UI marks
+    partitions enriched with another model or code as stale)."""
+    models = [version for lang in TAGGER_LANGUAGES if (version := tagger_version(lang))]
+    return "+".join([*models, gazetteer_version(), f"code-{code_version()}"])
