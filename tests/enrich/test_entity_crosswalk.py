@@ -97,8 +97,10 @@ def test_build_from_a_tiny_arwikicats_folder(tmp_path: Path) -> None:
         json.dumps({"x": {"al-qaeda": "تنظيم القاعدة", "time travel": "السفر عبر الزمن"}}),
         encoding="utf-8",
     )
+    spellings = tmp_path / "names.json"  # arabnamer's format; it is installed by `make model` only
+    spellings.write_text(json.dumps({"vladimir": "فلاديمير"}), encoding="utf-8")
     out = tmp_path / "crosswalk.tsv.gz"
-    assert build_crosswalk(out, tmp_path) == (2, 4)
+    assert build_crosswalk(out, tmp_path, spellings) == (2, 4)
     assert {(t, k): n.entity_id for (t, k), n in read_crosswalk(out).items()} == {
         ("PER", "vladimir putin"): "per:vladimir putin",
         ("PER", "فلاديمير بوتين"): "per:vladimir putin",

@@ -207,15 +207,19 @@ def crosswalk_rows(
     return [n for i, n in names.items() if i in used], rows
 
 
-def build_crosswalk(path: Path, root: Path | None = None) -> tuple[int, int]:
-    """Write the crosswalk; returns (entities, keys). Raises MissingData without ArWikiCats."""
+def build_crosswalk(
+    path: Path, root: Path | None = None, spellings: Path | None = None
+) -> tuple[int, int]:
+    """Write the crosswalk from ArWikiCats' tables (`root`, default: the installed package) and
+    arabnamer's name dictionary (`spellings`, likewise); returns (entities, keys). Raises
+    MissingData when either is not installed."""
     root = root or package_file("ArWikiCats", "jsons")
     if root is None or not (root / PEOPLE).exists():
         raise MissingData("ArWikiCats is not installed (make model installs arwikicats==0.2.3)")
     lexicon = json.loads(LEXICON_FILE.read_text(encoding="utf-8"))
     common = frozenset(w for w, bucket in lexicon["frequency"].items() if bucket >= COMMON_BUCKET)
     places = frozenset(load_gazetteer(GAZETTEER_FILE).by_key)
-    spellings = default_person_names()
+    spellings = spellings or default_person_names()
     if spellings is None:
         raise MissingData("arabnamer is not installed (make model installs arabnamer==0.1.3)")
     names, rows = crosswalk_rows(
