@@ -41,17 +41,24 @@ def test_a_longer_gazetteer_name_around_the_span_wins(
     assert _link(sentence, start, end) == expected
 
 
-def _review(sentence: str, at: int, size: int = 1, kind: str = "LOC") -> Verdict:
-    """`cues.review` of the place of `size` words at `at`, tagged `kind`."""
-    gazetteer = load_gazetteer()
+def _tagged(
+    sentence: str, at: int, size: int, kind: str
+) -> tuple[list[str], list[str], str, Verdict]:
+    """Words, tags, name key and linked verdict of the place of `size` words at `at`."""
     words = sentence.split()
-    key = name_key(words[at : at + size], gazetteer.vocabulary)
-    place = gazetteer.lookup(key)
+    key = name_key(words[at : at + size], load_gazetteer().vocabulary)
+    place = load_gazetteer().lookup(key)
     assert place is not None, key
     tags = ["O"] * len(words)
     tags[at : at + size] = [f"B-{kind}"] + [f"I-{kind}"] * (size - 1)
+    return words, tags, key, Verdict(at, at + size, kind, place)
+
+
+def _review(sentence: str, at: int, size: int = 1, kind: str = "LOC") -> Verdict:
+    """`cues.review` of the place of `size` words at `at`, tagged `kind`."""
+    gazetteer = load_gazetteer()
+    words, tags, key, verdict = _tagged(sentence, at, size, kind)
     forms = token_forms(words, gazetteer.vocabulary)
-    verdict = Verdict(at, at + size, kind, place)
     return review(words, tags, forms, verdict, key, 0.9, gazetteer)
 
 
@@ -97,16 +104,9 @@ def test_country_followed_by_a_country_with_conjunction_is_a_list_not_a_club() -
 
 
 def _judge(sentence: str, at: int, size: int = 1) -> Verdict:
-    gazetteer = load_gazetteer()
-    words = sentence.split()
-    key = name_key(words[at : at + size], gazetteer.vocabulary)
-    place = gazetteer.lookup(key)
-    assert place is not None, key
-    tags = ["O"] * len(words)
-    tags[at : at + size] = ["B-LOC"] + ["I-LOC"] * (size - 1)
+    words, tags, key, verdict = _tagged(sentence, at, size, "LOC")
     sports = (False, sports_words(map(form, words)) > 0)
-    return judge(words, tags, Verdict(at, at + size, "LOC", place), key, sports, gazetteer,
-                 frozenset())  # fmt: skip
+    return judge(words, tags, verdict, key, sports, load_gazetteer(), frozenset())
 
 
 def test_place_after_an_index_head_is_part_of_the_index_name() -> None:
