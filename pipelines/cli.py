@@ -125,7 +125,7 @@ def run(
             f"[{number}/{len(pending)}] {source.dump_file}: "
             f"{'ok' if result.success else 'FAILED'} in {time.monotonic() - began:.1f}s"
         )
-    stale = stale_entity_dumps(warehouse)
+    stale = stale_entity_dumps(warehouse) or []
     if stale:
         print(f"re-enriching entities in {len(stale)} dumps (model, code or text changed)")
         instance.add_dynamic_partitions(dumps_partitions.name or "dumps", [d for d, _ in stale])

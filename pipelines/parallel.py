@@ -1,9 +1,11 @@
 """One pool of worker processes for the pure-Python stages, and an ordered map over it.
 
 HTML extraction, cleaning, date and entity extraction are Python bound by the GIL. They share
-one pool of spawned workers (spawn, not fork: the parent holds a DuckDB connection and Dagster
-threads), created on first need and kept for the life of the process: a run spawns its workers
-once, and each worker loads a stage's models on its first batch of that stage.
+one pool of spawned workers per worker count (spawn, not fork: the parent holds a DuckDB
+connection and Dagster threads; NEWS_HTML_WORKERS and NEWS_CLEAN_WORKERS set apart give two),
+created on first need and kept for the life of the process: a run spawns its workers once, and
+each worker loads a stage's models on its first batch of that stage. A pool whose worker died
+(the OOM killer, a crash in a C library) is dropped, so only the stage that saw it fails.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from functools import cache
 from typing import TypeVar
 
@@ -49,9 +52,13 @@ def ordered_map(
         return
     pool = worker_pool(workers)
     in_flight: deque[Future[Result]] = deque()
-    for item in items:
-        in_flight.append(pool.submit(function, item))
-        if len(in_flight) >= 2 * workers:
+    try:
+        for item in items:
+            in_flight.append(pool.submit(function, item))
+            if len(in_flight) >= 2 * workers:
+                yield in_flight.popleft().result()
+        while in_flight:
             yield in_flight.popleft().result()
-    while in_flight:
-        yield in_flight.popleft().result()
+    except BrokenProcessPool:
+        worker_pool.cache_clear()  # the next stage gets a new pool
+        raise

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
+
 from pipelines.enrich.entities.versions import current_versions
 from pipelines.warehouse import fetch_dicts, fetch_rows, open_warehouse
 
@@ -16,18 +18,21 @@ def loaded_versions(warehouse: Path) -> dict[str, str]:
         return dict(fetch_rows(con, "report/select_loaded_dump_versions"))
 
 
-def stale_entity_dumps(warehouse: Path) -> list[tuple[str, int]]:
+def stale_entity_dumps(warehouse: Path, *, read_only: bool = False) -> list[tuple[str, int]] | None:
     """(dump_file, articles) of dumps whose articles' entities are missing or out of date
-    (entity model, extraction code or article text changed since they were enriched)."""
+    (entity model, extraction code or article text changed since they were enriched). Read-only,
+    None when the warehouse was written by a version that kept no enrichment records (nothing is
+    created then; the next run creates them)."""
     if not warehouse.exists():
         return []
-    with open_warehouse(warehouse) as con:
-        return [
-            (dump_file, count)
-            for dump_file, count in fetch_rows(
-                con, "report/select_stale_entity_dumps", current_versions()
-            )
-        ]
+    with open_warehouse(warehouse, read_only=read_only) as con:
+        try:
+            rows = fetch_rows(con, "report/select_stale_entity_dumps", current_versions())
+        except (duckdb.CatalogException, duckdb.BinderException):
+            if not read_only:
+                raise
+            return None
+    return [(dump_file, count) for dump_file, count in rows]
 
 
 def format_status(warehouse: Path) -> tuple[str, bool]:
@@ -52,8 +57,12 @@ def format_status(warehouse: Path) -> tuple[str, bool]:
     all_ok = all(d["is_reconciled"] for d in dumps)
     lines.append("")
     lines.append(f"{len(dumps)} dumps, {'all reconciled' if all_ok else 'SOME DO NOT RECONCILE'}")
-    stale = stale_entity_dumps(warehouse)
-    if stale:
+    stale = stale_entity_dumps(warehouse, read_only=True)
+    if stale is None:
+        lines.append(
+            "entities: enrichment not recorded yet: the next run re-enriches every article"
+        )
+    elif stale:
         articles = sum(count for _, count in stale)
         lines.append(
             f"entities out of date (model, code or text changed) in {len(stale)} dumps, "

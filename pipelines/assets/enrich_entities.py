@@ -40,6 +40,7 @@ def entity_mentions(
             current = current_versions()
             stale = fetch_rows(con, "enrich/select_stale_entity_articles", key | current)
             wanted = {"article_ids": [article_id for (article_id,) in stale]} | current
+            named = fetch_rows(con, "enrich/select_entities_of_articles", wanted)
             run(con, "enrich/delete_entity_mentions_articles", wanted)
             run(con, "enrich/delete_entity_enrichments_articles", wanted)
             article_batches = iter_row_batches(
@@ -55,16 +56,19 @@ def entity_mentions(
                 types.update(mentions.column("entity_type").to_pylist())
                 versions.update(mentions.column("model_version").to_pylist())
             run(con, "enrich/insert_entity_enrichments", wanted)
-            run(con, "enrich/update_entity_names", wanted)
+            touched = {"entity_ids": [entity_id for (entity_id,) in named]}
+            run(con, "enrich/update_entity_names", wanted | touched)
         context.log.info(f"{len(stale)} of {count} articles enriched; the rest were current")
+        total = fetch_rows(con, "enrich/count_dump_entity_mentions", key)[0][0]
         yield dg.MaterializeResult(
             metadata={
-                "dagster/row_count": found,
+                "dagster/row_count": total,
+                "mentions_found": found,
                 "articles": count,
                 "articles_enriched": len(stale),
                 "articles_current": count - len(stale),
-                "by_type": dict(types),
-                "model_versions": dict(versions),
+                "found_by_type": dict(types),
+                "found_model_versions": dict(versions),
                 "code_version": code_version(),
             }
         )

@@ -5,23 +5,31 @@ CREATE OR REPLACE MACRO core.article_day(published_at, first_seen_at) AS
 
 -- Articles whose entity mentions are missing or out of date: no enrichment record with the
 -- current model version of the article's language (languages without a tagger:
--- `other_version`), the current extraction code and the same text. A table macro, so the dump
--- asset and the run summary ask the same question.
+-- `other_version`), the current extraction code and the same text; of one dump's articles, or of
+-- all when `dump` is NULL. A table macro, so the dump asset and the run summary ask the same
+-- question.
 CREATE OR REPLACE MACRO core.stale_entity_articles(
-    tagger_languages, tagger_versions, other_version, current_code
+    tagger_languages, tagger_versions, other_version, current_code, dump
 ) AS TABLE
     WITH current_versions AS (
         SELECT unnest(tagger_languages) AS language, unnest(tagger_versions) AS model_version
+    ),
+
+    candidates AS (
+        SELECT a.article_id, a.title, a.body, coalesce(v.model_version, other_version) AS model_version
+        FROM core.articles AS a
+        LEFT JOIN current_versions AS v ON v.language = a.language
+        WHERE dump IS NULL
+            OR a.article_id IN (SELECT article_id FROM core.article_sightings WHERE dump_file = dump)
     )
 
-    SELECT a.article_id
-    FROM core.articles AS a
-    LEFT JOIN current_versions AS v ON v.language = a.language
+    SELECT c.article_id
+    FROM candidates AS c
     WHERE NOT EXISTS (
         SELECT 1
         FROM core.entity_enrichments AS e
-        WHERE e.article_id = a.article_id
-            AND e.model_version = coalesce(v.model_version, other_version)
+        WHERE e.article_id = c.article_id
+            AND e.model_version = c.model_version
             AND e.code_version = current_code
-            AND e.text_md5 = md5(concat_ws(chr(0), a.title, a.body))
+            AND e.text_md5 = md5(concat_ws(chr(0), c.title, c.body))
     );

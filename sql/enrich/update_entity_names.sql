@@ -1,6 +1,6 @@
 -- Unlinked entities are shown by their most frequent surface (ties: the longest, then the
--- alphabetically first), over all their mentions; only the entities the given articles name
--- are recomputed.
+-- alphabetically first), over all their mentions; only the entities the given articles name now
+-- or named before (`$entity_ids`) are recomputed.
 UPDATE core.entities AS e
 SET name = s.surface
 FROM (
@@ -12,9 +12,11 @@ FROM (
             count(*) AS count_mentions,
             dense_rank() OVER (PARTITION BY entity_id ORDER BY surface) AS rank_surface
         FROM core.entity_mentions
-        WHERE entity_id IN (
-            SELECT entity_id FROM core.entity_mentions WHERE article_id IN (SELECT unnest($article_ids))
-        )
+        WHERE entity_id IN (SELECT unnest($entity_ids))
+            OR entity_id IN (
+                SELECT entity_id FROM core.entity_mentions
+                WHERE article_id IN (SELECT unnest($article_ids))
+            )
         GROUP BY entity_id, surface
     )
     GROUP BY entity_id

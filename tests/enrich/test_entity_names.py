@@ -24,12 +24,16 @@ def test_names_follow_the_most_frequent_surface_of_touched_entities(tmp_path: Pa
             ("1", "per:b", "X"), ("1", "iso:RU", "روسيا"),
         ]  # fmt: skip
         con.executemany(MENTION, mentions)
-        run(con, "enrich/update_entity_names", {"article_ids": ["2"]})  # names only per:a
+        run(con, "enrich/update_entity_names", {"article_ids": ["2"], "entity_ids": []})  # per:a
         names = dict(con.execute("SELECT entity_id, name FROM core.entities").fetchall())
         assert names == {"per:a": "بوتين", "per:b": "old", "iso:RU": "Russia"}
-        run(con, "enrich/update_entity_names", {"article_ids": ["1"]})
+        con.execute("DELETE FROM core.entity_mentions WHERE article_id = '3'")  # a re-enrichment
+        run(con, "enrich/update_entity_names", {"article_ids": [], "entity_ids": ["per:a"]})
         names = dict(con.execute("SELECT entity_id, name FROM core.entities").fetchall())
-        assert names == {"per:a": "بوتين", "per:b": "X", "iso:RU": "Russia"}  # linked: kept
+        assert names["per:a"] == "فلاديمير بوتين"  # named before: recomputed (tie → the longest)
+        run(con, "enrich/update_entity_names", {"article_ids": ["1"], "entity_ids": []})
+        names = dict(con.execute("SELECT entity_id, name FROM core.entities").fetchall())
+        assert names == {"per:a": "فلاديمير بوتين", "per:b": "X", "iso:RU": "Russia"}  # linked kept
 
 
 def test_a_linked_entity_replaces_the_row_an_earlier_load_keyed_by_name(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pycrfsuite
 import pytest
 
+from pipelines.enrich.entities import decoder
 from pipelines.enrich.entities.corpus import to_bilou, to_iob2
 from pipelines.enrich.entities.document import propagate_names
 from pipelines.enrich.entities.features import FeatureExtractor
@@ -89,3 +90,19 @@ def test_trigger_words_and_word_frequency_are_features_of_the_words_around_them(
     assert "tg=PER" in features[1]  # `الرئيس`: a title before a person's name
     assert "-2tg=PER" in features[3]
     assert "fq=12" in features[0] and "fq=0" in features[3]  # a common word, an unknown one
+
+
+def test_a_full_word_cache_is_cleared_without_changing_tags(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    tagger = load_tagger("ar")
+    assert tagger is not None
+    sentences = [["زار", "الرئيس", "فلاديمير", "بوتين", "موسكو"], ["روسيا", "وأوكرانيا"]]
+    unseen = ["كلمةجديدةأولى", "كلمةجديدةثانية", "بوتين", "روسيا"]
+    expected = tagger.tag_many([*sentences, unseen])
+    tagger.decoder._ids.clear()
+    monkeypatch.setattr(decoder, "_CACHE_LIMIT", 8)  # the first call fills it: the next clears
+    assert tagger.tag_many(sentences) == expected[:2]
+    assert len(tagger.decoder._ids) == 7
+    assert tagger.tag_many([unseen]) == expected[2:]
+    assert len(tagger.decoder._ids) == 4  # cleared, then this batch's words only

@@ -92,11 +92,12 @@ class CompiledCRF:
     def word_ids(self, sentences: list[list[str]]) -> np.ndarray:
         """Score-table rows of all the sentences' words, one after another."""
         flat = [word for words in sentences for word in words]
-        if len(self._ids) + len(flat) >= _CACHE_LIMIT:
-            self._ids.clear()  # before, not during: rows already handed out stay valid
         ids = list(map(self._ids.get, flat))
         if None in ids:
             new = dict.fromkeys(w for w, i in zip(flat, ids, strict=True) if i is None)
+            if len(self._ids) + len(new) >= _CACHE_LIMIT:
+                self._ids.clear()  # before, not during: rows already handed out stay valid
+                new = dict.fromkeys(flat)
             self._add_rows(list(new))
             ids = list(map(self._ids.__getitem__, flat))
         return np.array(ids, dtype=np.int64)

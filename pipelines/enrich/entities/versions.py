@@ -41,16 +41,28 @@ def tagger_version(language: str, models_dir: Path = MODELS_DIR) -> str | None:
 
 @cache
 def gazetteer_version() -> str:
-    """The model version of mentions in languages without a tagger."""
-    return f"gazetteer-{digest(GAZETTEER_FILE)}"
+    """The model version of mentions in languages without a tagger: the gazetteer, and the
+    lexicon whose stoplist and known words the matcher reads."""
+    return f"gazetteer-{digest(GAZETTEER_FILE, LEXICON_FILE)}"
+
+
+# Modules only `make model` runs: editing them changes no mention.
+BUILD_ONLY = frozenset(
+    {"clusters.py", "crosswalk_build.py", "gazetteer_build.py", "gazetteer_names.py", "train.py",
+     "word_evidence.py"}
+)  # fmt: skip
 
 
 @cache
 def code_version() -> str:
-    """Digest of the entity package's Python source and of the name table every language
-    links persons and organisations through (file names and contents, sorted)."""
+    """Digest of the extraction code (the package's modules but the build-only ones) and of the
+    name table every language links persons and organisations through, when present (file names
+    and contents, sorted)."""
     found = hashlib.sha256()
-    for path in sorted([*PACKAGE_DIR.glob("*.py"), CROSSWALK_FILE]):
+    files = [p for p in PACKAGE_DIR.glob("*.py") if p.name not in BUILD_ONLY]
+    if CROSSWALK_FILE.exists():
+        files.append(CROSSWALK_FILE)
+    for path in sorted(files):
         found.update(path.name.encode() + b"\0" + path.read_bytes())
     return found.hexdigest()[:10]
 
