@@ -3,6 +3,11 @@
 CREATE OR REPLACE MACRO core.article_day(published_at, first_seen_at) AS
     coalesce(CAST(published_at AS DATE), CAST(first_seen_at AS DATE));
 
+-- The fingerprint of an article's text that entity enrichment records (title and body kept apart:
+-- a title moved into the body is another text).
+CREATE OR REPLACE MACRO core.article_text_md5(title, body) AS
+    md5(coalesce(title, '') || chr(0) || coalesce(body, ''));
+
 -- Articles whose entity mentions are missing or out of date: no enrichment record with the
 -- current model version of the article's language (languages without a tagger:
 -- `other_version`), the current extraction code and the same text; of one dump's articles, or of
@@ -31,5 +36,5 @@ CREATE OR REPLACE MACRO core.stale_entity_articles(
         WHERE e.article_id = c.article_id
             AND e.model_version = c.model_version
             AND e.code_version = current_code
-            AND e.text_md5 = md5(concat_ws(chr(0), c.title, c.body))
+            AND e.text_md5 = core.article_text_md5(c.title, c.body)
     );

@@ -17,7 +17,7 @@ SELECT
     a.article_id,
     coalesce(v.model_version, $default_version),
     $code_version,
-    md5(concat_ws(chr(0), a.title, a.body)),
+    core.article_text_md5(a.title, a.body),
     coalesce(m.count_mentions, 0),
     current_localtimestamp()
 FROM core.articles AS a
