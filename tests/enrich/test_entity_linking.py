@@ -7,37 +7,20 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.enrich.entities.context import Verdict, form, judge, sports_words
-from pipelines.enrich.entities.cues import review
+from pipelines.enrich.entities.context import Verdict
 from pipelines.enrich.entities.gazetteer import load_gazetteer
 from pipelines.enrich.entities.gazetteer_build import build_gazetteer
 from pipelines.enrich.entities.linker import article_agrees, resolve_namesakes
-from pipelines.enrich.entities.matcher import token_forms
 from pipelines.enrich.entities.text import name_key
 from pipelines.enrich.entities.word_evidence import MissingData, word_zipf
+from tests.enrich.placed import judged, reviewed
 
 PERSONS = frozenset({"باراك"})
 
 
-def _place_in(
-    sentence: str, place_word: str, tags: str
-) -> tuple[list[str], list[str], Verdict, str]:
-    """(words, tags: `LOC` at the place unless given, its linked verdict, its name key)."""
-    gazetteer = load_gazetteer()
-    words = sentence.split()
-    at = words.index(place_word)
-    key = name_key([place_word], gazetteer.vocabulary)
-    place = gazetteer.lookup(key)
-    assert place is not None, key
-    given = tags.split() or ["B-LOC" if i == at else "O" for i in range(len(words))]
-    return words, given, Verdict(at, at + 1, "LOC", place), key
-
-
 def _judge(sentence: str, place_word: str, sports_text: bool = False, tags: str = "") -> Verdict:
     """Judge the one-word place `place_word` of `sentence`."""
-    words, given, link, key = _place_in(sentence, place_word, tags)
-    sports = (sports_text, sports_words(map(form, words)) > 0)
-    return judge(words, given, link, key, sports, load_gazetteer(), PERSONS)
+    return judged(sentence, place_word, tags=tags, sports_text=sports_text, persons=PERSONS)
 
 
 @pytest.mark.parametrize(
@@ -117,10 +100,7 @@ def test_namesakes_go_to_the_bigger_city_or_one_in_a_country_the_text_names() ->
 
 def _review(sentence: str, place_word: str, tags: str = "", confidence: float = 0.8) -> Verdict:
     """`cues.review` of the one-word place `place_word`."""
-    words, given, link, key = _place_in(sentence, place_word, tags)
-    gazetteer = load_gazetteer()
-    forms = token_forms(words, gazetteer.vocabulary)
-    return review(words, given, forms, link, key, confidence, gazetteer)
+    return reviewed(sentence, place_word, tags=tags, confidence=confidence)
 
 
 def test_state_named_like_a_country_or_city_is_not_linked() -> None:

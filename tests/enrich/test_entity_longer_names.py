@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.enrich.entities.context import Verdict, form, judge, sports_words
-from pipelines.enrich.entities.cues import review
+from pipelines.enrich.entities.context import Verdict
 from pipelines.enrich.entities.gazetteer import load_gazetteer
 from pipelines.enrich.entities.linker import link_span
 from pipelines.enrich.entities.matcher import find_places, token_forms
-from pipelines.enrich.entities.text import name_key
+from tests.enrich.placed import judged, reviewed
 
 
 def _link(sentence: str, start: int, end: int) -> tuple[int, int, str | None]:
@@ -41,25 +40,9 @@ def test_a_longer_gazetteer_name_around_the_span_wins(
     assert _link(sentence, start, end) == expected
 
 
-def _tagged(
-    sentence: str, at: int, size: int, kind: str
-) -> tuple[list[str], list[str], str, Verdict]:
-    """Words, tags, name key and linked verdict of the place of `size` words at `at`."""
-    words = sentence.split()
-    key = name_key(words[at : at + size], load_gazetteer().vocabulary)
-    place = load_gazetteer().lookup(key)
-    assert place is not None, key
-    tags = ["O"] * len(words)
-    tags[at : at + size] = [f"B-{kind}"] + [f"I-{kind}"] * (size - 1)
-    return words, tags, key, Verdict(at, at + size, kind, place)
-
-
 def _review(sentence: str, at: int, size: int = 1, kind: str = "LOC") -> Verdict:
     """`cues.review` of the place of `size` words at `at`, tagged `kind`."""
-    gazetteer = load_gazetteer()
-    words, tags, key, verdict = _tagged(sentence, at, size, kind)
-    forms = token_forms(words, gazetteer.vocabulary)
-    return review(words, tags, forms, verdict, key, 0.9, gazetteer)
+    return reviewed(sentence, at, size=size, kind=kind)
 
 
 def _outcome(verdict: Verdict) -> tuple[str | None, int, int, str | None]:
@@ -104,9 +87,7 @@ def test_country_followed_by_a_country_with_conjunction_is_a_list_not_a_club() -
 
 
 def _judge(sentence: str, at: int, size: int = 1) -> Verdict:
-    words, tags, key, verdict = _tagged(sentence, at, size, "LOC")
-    sports = (False, sports_words(map(form, words)) > 0)
-    return judge(words, tags, verdict, key, sports, load_gazetteer(), frozenset())
+    return judged(sentence, at, size=size)
 
 
 def test_place_after_an_index_head_is_part_of_the_index_name() -> None:

@@ -5,26 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.enrich.entities.context import Verdict, form, judge, sports_words
-from pipelines.enrich.entities.cues import review
-from pipelines.enrich.entities.gazetteer import load_gazetteer
-from pipelines.enrich.entities.matcher import token_forms
-from pipelines.enrich.entities.text import name_key
+from pipelines.enrich.entities.context import Verdict, form, sports_words
+from tests.enrich.placed import judged, reviewed
 
 
 def _review(sentence: str, place: str, confidence: float = 0.9, size: int = 1) -> Verdict:
     """`cues.review` of the place of `size` words starting at the word `place` (tagged LOC)."""
-    gazetteer = load_gazetteer()
-    words = sentence.split()
-    at = words.index(place)
-    key = name_key(words[at : at + size], gazetteer.vocabulary)
-    found = gazetteer.lookup(key)
-    assert found is not None, key
-    tags = ["O"] * len(words)
-    tags[at : at + size] = ["B-LOC"] + ["I-LOC"] * (size - 1)
-    forms = token_forms(words, gazetteer.vocabulary)
-    verdict = Verdict(at, at + size, "LOC", found)
-    return review(words, tags, forms, verdict, key, confidence, gazetteer)
+    return reviewed(sentence, place, size=size, confidence=confidence)
 
 
 def _linked(sentence: str, place: str, confidence: float = 0.9) -> str | None:
@@ -93,13 +80,7 @@ def test_place_next_to_a_club_word_or_another_countrys_demonym_is_a_club() -> No
 def test_festival_company_bank_and_college_names_hold_their_place(
     sentence: str, word: str, kind: str, start: int, end: int
 ) -> None:
-    gazetteer = load_gazetteer()
-    words = sentence.split()
-    at = words.index(word)
-    key = name_key([word], gazetteer.vocabulary)
-    link = Verdict(at, at + 1, "LOC", gazetteer.lookup(key))
-    tags = ["B-LOC" if i == at else "O" for i in range(len(words))]
-    verdict = judge(words, tags, link, key, (False, False), gazetteer, frozenset())
+    verdict = judged(sentence, word)
     assert (verdict.kind, verdict.start, verdict.end, verdict.place) == (kind, start, end, None)
 
 
