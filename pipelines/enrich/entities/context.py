@@ -14,10 +14,7 @@ from functools import cache
 
 from pipelines.enrich.entities.gazetteer import Gazetteer, Place
 from pipelines.enrich.entities.text import normalize_word, strip_article
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(normalize_word(word) for word in text.split())
+from pipelines.enrich.entities.text import normalized_words as _words
 
 
 def _codes(text: str) -> frozenset[str]:

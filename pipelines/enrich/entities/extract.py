@@ -19,7 +19,7 @@ from pipelines.enrich.entities.linker import (
 )
 from pipelines.enrich.entities.matcher import find_places, token_forms
 from pipelines.enrich.entities.rules import organisation_spans
-from pipelines.enrich.entities.tagger import Tagger, load_lexicon, load_tagger
+from pipelines.enrich.entities.tagger import Tagger, load_lexicon, load_tagger, stoplist
 from pipelines.enrich.entities.text import clitic_length, name_key, split_sentences, token_starts
 from pipelines.enrich.entities.versions import TAGGER_LANGUAGES, gazetteer_version
 
@@ -58,11 +58,6 @@ class Mention:
     extractor: str
     model_version: str
     entity: Entity
-
-
-@cache
-def _stoplist() -> frozenset[str]:
-    return frozenset(load_lexicon()["stoplist"])
 
 
 @cache
@@ -124,7 +119,7 @@ def _text_mentions(
     tagger: Tagger | None = load_tagger(language) if language in TAGGER_LANGUAGES else None
     known = tagger.extractor.known if tagger else _known_words()
     version = tagger.model_version if tagger else gazetteer_version()
-    stoplist = _stoplist()
+    never_alone = stoplist()
     person_words = tagger.extractor.person_words if tagger else frozenset()
     forms_of = [token_forms(words, known) for words in words_of]
     if tag_results is not None:
@@ -179,7 +174,7 @@ def _text_mentions(
             mentions.append(_mention(field, text, first, last, entity, confidence,
                                      TAGGER_EXTRACTOR, version))  # fmt: skip
         for match in matches:
-            if match.key in stoplist or not keep_untagged(words, match, tagger is not None):
+            if match.key in never_alone or not keep_untagged(words, match, tagger is not None):
                 continue
             if covered.isdisjoint(range(match.start, match.end)):
                 trim = clitic_length(words[match.start], known)

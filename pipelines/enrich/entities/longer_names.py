@@ -19,11 +19,7 @@ from pipelines.enrich.entities.context import (
 from pipelines.enrich.entities.gazetteer import Gazetteer
 from pipelines.enrich.entities.tagger import load_lexicon
 from pipelines.enrich.entities.text import normalize_word
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(normalize_word(word) for word in text.split())
-
+from pipelines.enrich.entities.text import normalized_words as _words
 
 # A club-name word (ArWikiCats) beside a place names a club only when rare in general text
 # (wordfreq bucket = 2·Zipf: `ديبورتيفو`, `اتليتيكو`; not `ريال`, the currency).

@@ -16,11 +16,7 @@ from pipelines.enrich.entities.gazetteer import Gazetteer, Place
 from pipelines.enrich.entities.longer_names import named_club, named_person
 from pipelines.enrich.entities.tagger import load_lexicon
 from pipelines.enrich.entities.text import normalize_word
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(normalize_word(word) for word in text.split())
-
+from pipelines.enrich.entities.text import normalized_words as _words
 
 # Nouns in apposition before a city: `مدينة عمان`, `العاصمة الجزائر` (the definite `العاصمة`
 # only: `عاصمة الجزائر` is "Algeria's capital", the country).

@@ -79,6 +79,12 @@ def load_lexicon(path: Path = LEXICON_FILE) -> dict[str, Any]:
 
 
 @cache
+def stoplist() -> frozenset[str]:
+    """Words seen often in training and almost never inside an entity: no place name alone."""
+    return frozenset(load_lexicon()["stoplist"])
+
+
+@cache
 def load_tagger(language: str, models_dir: Path = MODELS_DIR) -> Tagger | None:
     """The tagger for a language, or None when the project has no model for it."""
     model = models_dir / f"{language}.crfsuite"

@@ -113,6 +113,11 @@ def strip_clitics(word: str, known: frozenset[str]) -> str:
     return word
 
 
+def normalized_words(text: str) -> frozenset[str]:
+    """The normalized forms of a space-separated word list (rule vocabularies written as text)."""
+    return frozenset(normalize_word(word) for word in text.split())
+
+
 def name_key(words: list[str], known: frozenset[str] = frozenset()) -> str:
     """A spelling-insensitive key for a multi-word name: normalized, articles dropped.
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
-
-from pipelines.enrich.entities.tagger import load_lexicon
+from pipelines.enrich.entities.tagger import stoplist
 from pipelines.enrich.entities.text import normalize_word
 
 
@@ -63,11 +61,6 @@ def adverb_shape(word: str) -> str:
 INDEFINITE_NON_MODIFIERS = _words("امس غدا صباح مساء ليله خلال")
 
 
-@cache
-def _stoplist() -> frozenset[str]:
-    return frozenset(load_lexicon()["stoplist"])
-
-
 def indefinite_modifier(words: list[str], tags: list[str], end: int) -> bool:
     """An indefinite Arabic word the tagger left O right after a bare noun-like place name: an
     adjective or a verb describing the noun (`في مشهد جميل`, `في مشهد إيماني`, `في مشهد يتكرر`,
@@ -82,5 +75,5 @@ def indefinite_modifier(words: list[str], tags: list[str], end: int) -> bool:
         and not following.startswith("ال")
         and (following == "لا" or following[:1] not in "وفبلك")
         and following not in INDEFINITE_NON_MODIFIERS
-        and (following == "لا" or following not in _stoplist())
+        and (following == "لا" or following not in stoplist())
     )
