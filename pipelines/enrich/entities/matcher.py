@@ -36,11 +36,6 @@ _FORMS: dict[int, dict[str, str]] = {}  # hash of the known-word set -> word -> 
 _FORMS_LIMIT = 500_000
 
 
-def token_form(word: str, known: frozenset[str]) -> str:
-    """The form a token is matched in: normalized, and for Arabic without proclitics."""
-    return token_forms([word], known)[0]
-
-
 def token_forms(words: list[str], known: frozenset[str]) -> list[str]:
     """The forms of a sentence's words, cached per word type (a frozenset caches its hash)."""
     cache = _FORMS.setdefault(hash(known), {})

@@ -30,8 +30,10 @@ def digest(*paths: Path) -> str:
     return found.hexdigest()[:10]
 
 
+@cache
 def tagger_version(language: str, models_dir: Path = MODELS_DIR) -> str | None:
-    """`crf-<language>-<digest of model, lexicon, gazetteer>`, or None without a model."""
+    """`crf-<language>-<digest of model, lexicon, gazetteer>`, or None without a model; read once
+    per process, like the model `tagger.load_tagger` loads."""
     model = models_dir / f"{language}.crfsuite"
     if not model.exists():
         return None
