@@ -160,8 +160,7 @@ def _text_mentions(
             start, end = verdict.start, verdict.end
             if not covered.isdisjoint(range(start, end)):
                 continue
-            trim = clitic_length(words[start], known)
-            first, last = starts[start] + trim, starts[end - 1] + len(words[end - 1])
+            first, last = _char_span(words, starts, start, end, known)
             entity = place_entity(verdict.place) if verdict.place else None
             if verdict.place is not None and verdict.place.rank >= 2:
                 found = gazetteer.candidates(link.key)
@@ -177,9 +176,7 @@ def _text_mentions(
             if match.key in never_alone or not keep_untagged(words, match, tagger is not None):
                 continue
             if covered.isdisjoint(range(match.start, match.end)):
-                trim = clitic_length(words[match.start], known)
-                first = starts[match.start] + trim
-                last = starts[match.end - 1] + len(words[match.end - 1])
+                first, last = _char_span(words, starts, match.start, match.end, known)
                 mentions.append(_mention(field, text, first, last, place_entity(match.place),
                                          1.0, GAZETTEER_EXTRACTOR, version))  # fmt: skip
     if namesakes:
@@ -193,6 +190,14 @@ def _text_mentions(
             elif entity := keyed_entity("LOC", mention.surface.split(), mention.surface, known):
                 mentions[i] = replace(mention, entity=entity, entity_type="LOC")
     return sorted(mentions, key=lambda m: (m.start_char, m.end_char))
+
+
+def _char_span(
+    words: list[str], starts: list[int], start: int, end: int, known: frozenset[str]
+) -> tuple[int, int]:
+    """Where the words [start, end) of a sentence lie in the text, without a bare proclitic on
+    the first word (`لحزب العمال` → `حزب العمال`)."""
+    return starts[start] + clitic_length(words[start], known), starts[end - 1] + len(words[end - 1])
 
 
 def _with_rule_spans(words: list[str], tagged: list[Span]) -> list[Span]:
