@@ -6,8 +6,9 @@ import argparse
 import os
 import sys
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import dagster as dg
 
@@ -110,50 +111,38 @@ def run(
     }
     run_config = None if verbose else QUIET_LOGS
     problems: list[str] = []
+
+    def materialize(
+        label: str, assets: Sequence[Any], partition_key: str | None = None,
+        selection: dg.AssetSelection | None = None,
+    ) -> bool:  # fmt: skip
+        result = dg.materialize(
+            assets, partition_key=partition_key, selection=selection, instance=instance,
+            resources=resources, raise_on_error=False, run_config=run_config,
+        )  # fmt: skip
+        problems.extend(_problems(result, label))
+        return result.success
+
     for number, source in enumerate(pending, 1):
         began = time.monotonic()
-        result = dg.materialize(
-            DUMP_ASSETS,
-            partition_key=source.dump_file,
-            instance=instance,
-            resources=resources,
-            raise_on_error=False,
-            run_config=run_config,
-        )
-        problems += _problems(result, source.dump_file)
+        ok = materialize(source.dump_file, DUMP_ASSETS, partition_key=source.dump_file)
         print(
             f"[{number}/{len(pending)}] {source.dump_file}: "
-            f"{'ok' if result.success else 'FAILED'} in {time.monotonic() - began:.1f}s"
+            f"{'ok' if ok else 'FAILED'} in {time.monotonic() - began:.1f}s"
         )
     stale = stale_entity_dumps(warehouse) or []
     if stale:
         print(f"re-enriching entities in {len(stale)} dumps (model, code or text changed)")
         instance.add_dynamic_partitions(dumps_partitions.name or "dumps", [d for d, _ in stale])
+    entities = dg.AssetSelection.assets("entity_mentions")
     for number, (dump_file, articles) in enumerate(stale, 1):
         began = time.monotonic()
-        result = dg.materialize(
-            DUMP_ASSETS,
-            selection=dg.AssetSelection.assets("entity_mentions"),
-            partition_key=dump_file,
-            instance=instance,
-            resources=resources,
-            raise_on_error=False,
-            run_config=run_config,
-        )
-        problems += _problems(result, dump_file)
+        ok = materialize(dump_file, DUMP_ASSETS, partition_key=dump_file, selection=entities)
         print(
             f"[{number}/{len(stale)}] {dump_file}: {articles:,} articles to re-enrich, "
-            f"{'ok' if result.success else 'FAILED'} in {time.monotonic() - began:.1f}s"
+            f"{'ok' if ok else 'FAILED'} in {time.monotonic() - began:.1f}s"
         )
-    marts = dg.materialize(
-        [*DUMP_ASSETS, *MART_ASSETS],
-        selection=dg.AssetSelection.groups("marts"),
-        instance=instance,
-        resources=resources,
-        raise_on_error=False,
-        run_config=run_config,
-    )
-    problems += _problems(marts, "marts")
+    materialize("marts", [*DUMP_ASSETS, *MART_ASSETS], selection=dg.AssetSelection.groups("marts"))
     if publish is not None:
         problems += _publish(publish, problems, instance, resources, run_config)
     print(f"done in {time.monotonic() - started:.1f}s\n")
