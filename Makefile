@@ -63,7 +63,6 @@ model: setup
 		'arwikicats==0.2.3' 'wordfreq==3.1.1' 'msgpack==1.2.4'
 	$(BIN)/python -m pipelines.enrich.entities.train --anercorp $(SHARED_DATA)/anercorp/train.txt \
 		--uner $(SHARED_DATA)/uner_english_ewt/dev.iob2 --out pipelines/enrich/entities/models/
-	$(BIN)/python -m pipelines.enrich.entities.crosswalk_build
 
 clean:
 	rm -rf $(VENV) .dagster_home warehouse/*.duckdb warehouse/*.wal

@@ -6,8 +6,7 @@ from __future__ import annotations
 from pipelines.enrich.entities.context import Verdict, form, judge, sports_words
 from pipelines.enrich.entities.cues import review
 from pipelines.enrich.entities.gazetteer import load_gazetteer
-from pipelines.enrich.entities.matcher import token_forms
-from pipelines.enrich.entities.text import name_key
+from pipelines.enrich.entities.text import name_key, token_forms
 
 
 def placed(

@@ -99,14 +99,21 @@ def test_build_from_a_tiny_arwikicats_folder(tmp_path: Path) -> None:
     )
     spellings = tmp_path / "names.json"  # arabnamer's format; it is installed by `make model` only
     spellings.write_text(json.dumps({"vladimir": "فلاديمير"}), encoding="utf-8")
+    listed = tmp_path / "organisations.tsv"  # the project's list wins a name it shares
+    listed.write_text("# list\nHamas\tحركة حماس|حماس\nAl-Qaeda\tتنظيم القاعدة\n", encoding="utf-8")
     out = tmp_path / "crosswalk.tsv.gz"
-    assert build_crosswalk(out, tmp_path, spellings) == (2, 4)
-    assert {(t, k): n.entity_id for (t, k), n in read_crosswalk(out).items()} == {
+    assert build_crosswalk(out, tmp_path, spellings, listed) == (3, 6)
+    table = read_crosswalk(out)
+    assert {(t, k): n.entity_id for (t, k), n in table.items()} == {
         ("PER", "vladimir putin"): "per:vladimir putin",
         ("PER", "فلاديمير بوتين"): "per:vladimir putin",
         ("ORG", "al qaeda"): "org:al qaeda",
         ("ORG", "تنظيم قاعده"): "org:al qaeda",
-    }
+        ("ORG", "حركه حماس"): "org:hamas",
+        ("ORG", "حماس"): "org:hamas",
+    }  # English `hamas` is a name of Hama in the gazetteer: a place key, left out
+    assert table["ORG", "حماس"].name_ar == "حركة حماس"
+    assert table["ORG", "al qaeda"].name == "Al-Qaeda"  # as the list writes it
 
 
 def test_only_whole_names_link() -> None:

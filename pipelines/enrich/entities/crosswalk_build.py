@@ -1,7 +1,9 @@
 """Build the person/organisation crosswalk (`make model`; alone:
 `python -m pipelines.enrich.entities.crosswalk_build`) from ArWikiCats 0.2.3 (MIT): English →
 Arabic Wikipedia titles read as data (installed `--no-deps`, never imported); more Arabic
-spellings of person names from arabnamer 0.1.3's CC-BY-4.0 name dictionary.
+spellings of person names from arabnamer 0.1.3's CC-BY-4.0 name dictionary; and the project's
+own hand-written list of well-known organisations (`data/organisations.tsv`: Hamas, NATO, OPEC,
+news agencies, companies, ... which the tables lack), authoritative where they disagree.
 
 People: `jsons/people/peoples.json`. Organisations: every English → Arabic title pair in its
 tables whose Arabic name begins with an organisation word (`نادي`, `حزب`, `جامعة`, ...). Each
@@ -29,14 +31,15 @@ from pipelines.enrich.entities.text import (
     strip_article,
     tokenize,
 )
-from pipelines.enrich.entities.train import default_person_names, package_file
 from pipelines.enrich.entities.versions import LEXICON_FILE
-from pipelines.enrich.entities.word_evidence import MissingData
+from pipelines.enrich.entities.word_evidence import MissingData, default_person_names, package_file
 
 SOURCE = (
-    "ArWikiCats 0.2.3 (MIT), English -> Arabic Wikipedia titles; spellings from arabnamer's "
-    "Arabic name dictionary (Yousef, E.), CC-BY-4.0"
+    "the project's list of well-known organisations; ArWikiCats 0.2.3 (MIT), English -> Arabic "
+    "Wikipedia titles; spellings from arabnamer's Arabic name dictionary (Yousef, E.), CC-BY-4.0"
 )
+# The project's own hand-written list: `English name<TAB>Arabic name|variant|...`.
+ORGANISATIONS_FILE = Path(__file__).resolve().parent / "data" / "organisations.tsv"
 PEOPLE = "people/peoples.json"
 # First word of an Arabic organisation name (club, party, university, company, ...).
 ORG_HEADS = frozenset(
@@ -158,6 +161,17 @@ def _pairs(tree: object) -> Iterator[tuple[str, str]]:
                 yield from _pairs(value)
 
 
+def listed_organisations(path: Path) -> list[Entry]:
+    """Organisations of the project's list, one entry per Arabic variant; they share the id of
+    their English name, and the first variant is the Arabic display name."""
+    entries: list[Entry] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            english, arabic = line.split("\t")
+            entries += [("ORG", english, name.strip(), False) for name in arabic.split("|")]
+    return entries
+
+
 def wiki_entries(root: Path) -> list[Entry]:
     """People and organisations of the ArWikiCats `jsons` folder, sorted."""
     entries: set[Entry] = set()
@@ -186,7 +200,8 @@ def crosswalk_rows(
         if not base_ar or (entity_type == "PER" and " " not in id_key):
             continue
         entity_id = f"{entity_type.lower()}:{id_key}"
-        names.setdefault(entity_id, KnownName(entity_id, entity_type, display(base_en), base_ar))
+        shown = display(base_en) if base_en.islower() else base_en  # the list writes its own
+        names.setdefault(entity_id, KnownName(entity_id, entity_type, shown, base_ar))
         keys = english_keys(base_en, entity_type)
         if base_ar.split()[0] not in FEDERATION_HEADS or FEDERATION_WORDS & set(id_key.split()):
             keys |= arabic_keys(base_ar, entity_type)
@@ -208,11 +223,14 @@ def crosswalk_rows(
 
 
 def build_crosswalk(
-    path: Path, root: Path | None = None, spellings: Path | None = None
+    path: Path,
+    root: Path | None = None,
+    spellings: Path | None = None,
+    organisations: Path = ORGANISATIONS_FILE,
 ) -> tuple[int, int]:
-    """Write the crosswalk from ArWikiCats' tables (`root`, default: the installed package) and
-    arabnamer's name dictionary (`spellings`, likewise); returns (entities, keys). Raises
-    MissingData when either is not installed."""
+    """Write the crosswalk from the project's organisation list, ArWikiCats' tables (`root`,
+    default: the installed package) and arabnamer's name dictionary (`spellings`, likewise);
+    returns (entities, keys). Raises MissingData when either package is not installed."""
     root = root or package_file("ArWikiCats", "jsons")
     if root is None or not (root / PEOPLE).exists():
         raise MissingData("ArWikiCats is not installed (make model installs arwikicats==0.2.3)")
@@ -222,8 +240,14 @@ def build_crosswalk(
     spellings = spellings or default_person_names()
     if spellings is None:
         raise MissingData("arabnamer is not installed (make model installs arabnamer==0.1.3)")
+    listed = listed_organisations(organisations)
+    # The list is authoritative: a table organisation with one of its Arabic names would make
+    # the key ambiguous and unlinked.
+    claimed = {name_key(arabic.split()) for _, _, arabic, _ in listed}
+    wiki = [e for e in wiki_entries(root) if e[0] != "ORG" or name_key(e[2].split()) not in claimed]
+    entries = listed + wiki  # the list's display names first
     names, rows = crosswalk_rows(
-        wiki_entries(root), places, common, json.loads(spellings.read_text(encoding="utf-8"))
+        entries, places, common, json.loads(spellings.read_text(encoding="utf-8"))
     )
     write_crosswalk(path, names, rows, SOURCE)
     return len(names), len(rows)

@@ -90,8 +90,10 @@ class CompiledCRF:
         self._ids.update(zip(words, range(first, first + len(words)), strict=True))
 
     def word_ids(self, sentences: list[list[str]]) -> np.ndarray:
-        """Score-table rows of all the sentences' words, one after another."""
-        flat = [word for words in sentences for word in words]
+        """Score-table rows of all the sentences' words (inside known names: their marked
+        pseudo-words, `FeatureExtractor.marked`), one after another."""
+        marked = self.extractor.marked
+        flat = [word for words in sentences for word in marked(words)]
         ids = list(map(self._ids.get, flat))
         if None in ids:
             new = dict.fromkeys(w for w, i in zip(flat, ids, strict=True) if i is None)

@@ -17,10 +17,16 @@ from pipelines.enrich.entities.linker import (
     resolve_namesakes,
     unsure_town,
 )
-from pipelines.enrich.entities.matcher import find_places, token_forms
+from pipelines.enrich.entities.matcher import find_places
 from pipelines.enrich.entities.rules import organisation_spans
 from pipelines.enrich.entities.tagger import Tagger, load_lexicon, load_tagger, stoplist
-from pipelines.enrich.entities.text import clitic_length, name_key, split_sentences, token_starts
+from pipelines.enrich.entities.text import (
+    clitic_length,
+    name_key,
+    split_sentences,
+    token_forms,
+    token_starts,
+)
 from pipelines.enrich.entities.versions import TAGGER_LANGUAGES, gazetteer_version
 
 TagResult = tuple[list[str], list[float]]  # IOB2 tags and their marginal probabilities

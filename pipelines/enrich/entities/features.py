@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipelines.enrich.entities.text import is_arabic, normalize_word, strip_clitics
+from pipelines.enrich.entities.known_spans import SPAN_MARK, KnownSpans
+from pipelines.enrich.entities.text import (
+    is_arabic,
+    normalize_word,
+    strip_article,
+    strip_clitics,
+    token_forms,
+)
 
 _PUNCT = frozenset(".,;:!?؟،؛\"'()[]{}«»-–—/…")
 _CACHE_LIMIT = 500_000
@@ -74,7 +81,8 @@ class FeatureExtractor:
     `clusters`: word → distributional cluster id learned from unlabelled text;
     `person_words`: words of person names from an openly licensed name list;
     `frequency`: normalized word → twice its Zipf frequency in general Arabic text (absent: 0);
-    `wiki_person_words`, `wiki_org_words`: words of well-known people's and sports clubs' names.
+    `wiki_person_words`, `wiki_org_words`: words of well-known people's and sports clubs' names;
+    `known_spans`: multi-word names of the crosswalk and the gazetteer (`marked`).
     """
 
     place_words: dict[str, str]
@@ -85,17 +93,21 @@ class FeatureExtractor:
     frequency: dict[str, int] = field(default_factory=dict)
     wiki_person_words: frozenset[str] = frozenset()
     wiki_org_words: frozenset[str] = frozenset()
+    known_spans: KnownSpans = field(default_factory=lambda: KnownSpans.build([]))
     _cache: dict[str, tuple[list[str], ...]] = field(default_factory=dict, repr=False)
     _keys: dict[str, str] = field(default_factory=dict, repr=False)
 
     def word_features(self, word: str) -> list[str]:
-        """Features of one word on its own."""
+        """Features of one word on its own (of a `marked` pseudo-word: plus its span mark)."""
+        if SPAN_MARK in word:
+            word, mark = word.split(SPAN_MARK)
+            return [*self.word_features(word), "sm=" + mark[2:], "smp=" + mark]
         normalized = normalize_word(word)
         shape = _shape(word)
         feats = ["b", "w=" + normalized, "sh=" + shape]
         if shape in ("punct", "digit"):
             return feats
-        stem = strip_clitics(normalized, self.known) if shape == "arabic" else normalized
+        stem = self.cluster_key(word) if shape == "arabic" else normalized  # cached, shared
         if stem != normalized:
             feats += ["s=" + stem, "pc=" + normalized[: len(normalized) - len(stem)]]
         for n in (1, 2, 3, 4):
@@ -136,6 +148,18 @@ class FeatureExtractor:
             self._keys[word] = found
         return found
 
+    def marked(self, words: list[str]) -> list[str]:
+        """The words, those inside a known name as pseudo-words with their mark."""
+        spans = self.known_spans
+        firsts = token_forms(words, self.known)  # cached, and shared with the place matcher
+        if spans.first_words.isdisjoint(firsts):
+            return words
+        marks = spans.marks(firsts, lambda i: strip_article(normalize_word(words[i])))
+        if not any(marks):
+            return words
+        pairs = zip(words, marks, strict=True)
+        return [word + SPAN_MARK + mark if mark else word for word, mark in pairs]
+
     def context(self, word: str) -> tuple[list[str], ...]:
         """The word's own features and its features as the -1, +1, -2, +2 neighbour."""
         found = self._cache.get(word)
@@ -158,7 +182,7 @@ class FeatureExtractor:
 
     def sentence_features(self, words: list[str]) -> list[list[str]]:
         """Feature lists of every word of a sentence (own features plus a ±2 window)."""
-        entries = [self.context(word) for word in words]
+        entries = [self.context(word) for word in self.marked(words)]
         last = len(entries) - 1
         result: list[list[str]] = []
         for i, entry in enumerate(entries):

@@ -9,7 +9,7 @@ from itertools import accumulate
 import ahocorasick
 
 from pipelines.enrich.entities.gazetteer import Gazetteer, Place
-from pipelines.enrich.entities.text import is_arabic, normalize_word, strip_clitics
+from pipelines.enrich.entities.text import token_forms
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,26 +30,6 @@ def automaton(gazetteer: Gazetteer) -> ahocorasick.Automaton:
         machine.add_word(f" {key} ", key)
     machine.make_automaton()
     return machine
-
-
-_FORMS: dict[int, dict[str, str]] = {}  # hash of the known-word set -> word -> form
-_FORMS_LIMIT = 500_000
-
-
-def token_forms(words: list[str], known: frozenset[str]) -> list[str]:
-    """The forms of a sentence's words, cached per word type (a frozenset caches its hash)."""
-    cache = _FORMS.setdefault(hash(known), {})
-    get = cache.get
-    forms = [get(word) for word in words]
-    if None in forms:
-        if len(cache) >= _FORMS_LIMIT:
-            cache.clear()
-        for i, form in enumerate(forms):
-            if form is None:
-                normalized = normalize_word(words[i])
-                form = strip_clitics(normalized, known) if is_arabic(normalized) else normalized
-                cache[words[i]] = forms[i] = form
-    return forms  # type: ignore[return-value]  # no None left
 
 
 def find_places(

@@ -11,6 +11,7 @@ from typing import Any
 import pycrfsuite
 
 from pipelines.enrich.entities.corpus import to_iob2
+from pipelines.enrich.entities.crosswalk import CrossTable, load_crosswalk
 from pipelines.enrich.entities.decoder import CompiledCRF
 from pipelines.enrich.entities.features import FeatureExtractor
 from pipelines.enrich.entities.gazetteer import (
@@ -19,6 +20,7 @@ from pipelines.enrich.entities.gazetteer import (
     Gazetteer,
     load_gazetteer,
 )
+from pipelines.enrich.entities.known_spans import KnownSpans
 from pipelines.enrich.entities.versions import LEXICON_FILE, tagger_version
 
 
@@ -31,22 +33,36 @@ def place_features(gazetteer: Gazetteer) -> tuple[dict[str, str], frozenset[str]
     return single, words
 
 
-def build_extractor(lexicon: dict[str, Any], gazetteer: Gazetteer) -> FeatureExtractor:
-    """The feature extractor a model was trained with: gazetteer plus its saved lexicon."""
+def build_extractor(
+    lexicon: dict[str, Any], gazetteer: Gazetteer, crosswalk: CrossTable | None = None
+) -> FeatureExtractor:
+    """The feature extractor a model was trained with: gazetteer, crosswalk (default: the
+    committed one) and its saved lexicon."""
     place_words, name_words = place_features(gazetteer)
+    spans = known_spans(gazetteer, load_crosswalk() if crosswalk is None else crosswalk)
     clusters = dict(
         zip(lexicon.get("cluster_words", []), lexicon.get("cluster_ids", []), strict=True)
     )
     return FeatureExtractor(
         place_words=place_words,
         name_words=name_words,
-        known=frozenset(lexicon["known"]) | gazetteer.vocabulary,
+        # A known name's first word may carry a proclitic (`وحماس`): strippable down to it.
+        known=frozenset(lexicon["known"]) | gazetteer.vocabulary | spans.arabic_firsts(),
         clusters=clusters,
         person_words=frozenset(lexicon.get("person_words", [])),
         frequency=lexicon.get("frequency", {}),
         wiki_person_words=frozenset(lexicon.get("wiki_person_words", [])),
         wiki_org_words=frozenset(lexicon.get("wiki_org_words", [])),
+        known_spans=spans,
     )
+
+
+def known_spans(gazetteer: Gazetteer, crosswalk: CrossTable) -> KnownSpans:
+    """Names for the known-name feature: crosswalk persons and organisations first, then the
+    gazetteer's places (the first type a key gets wins)."""
+    names = [(key, entity_type) for entity_type, key in crosswalk]
+    names += [(key, places[0].entity_type) for key, places in gazetteer.by_key.items()]
+    return KnownSpans.build(names)
 
 
 @dataclass

@@ -113,6 +113,27 @@ def strip_clitics(word: str, known: frozenset[str]) -> str:
     return word
 
 
+_FORMS: dict[int, dict[str, str]] = {}  # hash of the known-word set -> word -> form
+_FORMS_LIMIT = 500_000
+
+
+def token_forms(words: list[str], known: frozenset[str]) -> list[str]:
+    """The forms of a sentence's words (normalized; Arabic without article or proclitics), as
+    gazetteer and known names are keyed; cached per word type (a frozenset caches its hash)."""
+    cache = _FORMS.setdefault(hash(known), {})
+    get = cache.get
+    forms = [get(word) for word in words]
+    if None in forms:
+        if len(cache) >= _FORMS_LIMIT:
+            cache.clear()
+        for i, form in enumerate(forms):
+            if form is None:
+                normalized = normalize_word(words[i])
+                form = strip_clitics(normalized, known) if is_arabic(normalized) else normalized
+                cache[words[i]] = forms[i] = form
+    return forms  # type: ignore[return-value]  # no None left
+
+
 def normalized_words(text: str) -> frozenset[str]:
     """The normalized forms of a space-separated word list (rule vocabularies written as text)."""
     return frozenset(normalize_word(word) for word in text.split())

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import importlib.util
 import json
 import time
 from collections import Counter
@@ -19,11 +18,18 @@ import pycrfsuite
 
 from pipelines.enrich.entities.clusters import learn_clusters, saudinewsnet_texts, tokenized
 from pipelines.enrich.entities.corpus import Sentence, read_dataset, to_bilou
+from pipelines.enrich.entities.crosswalk import load_crosswalk
+from pipelines.enrich.entities.crosswalk_build import build_crosswalk
 from pipelines.enrich.entities.gazetteer import GAZETTEER_FILE, Gazetteer, load_gazetteer
 from pipelines.enrich.entities.gazetteer_build import build_gazetteer
 from pipelines.enrich.entities.tagger import build_extractor
 from pipelines.enrich.entities.text import normalize_word, strip_article
-from pipelines.enrich.entities.versions import LEXICON_FILE
+from pipelines.enrich.entities.versions import CROSSWALK_FILE, LEXICON_FILE
+from pipelines.enrich.entities.word_evidence import (
+    MissingData,
+    default_person_names,
+    package_file,
+)
 
 CRF_PARAMS: dict[str, Any] = {
     "c1": 0.03,
@@ -31,9 +37,9 @@ CRF_PARAMS: dict[str, Any] = {
     "max_iterations": 300,
     "feature.possible_transitions": True,
 }
-# Per-language overrides of CRF_PARAMS. None shipped: `feature.possible_states` for Arabic was
-# +0.4 points in train CV (`eval/ner_cv.py --params`) but not on test (docs/notes/entities.md).
-LANGUAGE_PARAMS: dict[str, dict[str, Any]] = {}
+# Per-language overrides of CRF_PARAMS: weights for attribute–label pairs never seen together
+# helped Arabic in train CV (`eval/ner_cv.py`, docs/notes/entities.md).
+LANGUAGE_PARAMS: dict[str, dict[str, Any]] = {"ar": {"feature.possible_states": True}}
 MIN_KNOWN_COUNT = 2
 # A word seen this often in training and almost never inside an entity is no place name alone.
 STOPLIST_MIN_COUNT, STOPLIST_MAX_ENTITY_SHARE = 5, 0.1
@@ -88,21 +94,6 @@ def country_words(gazetteer: Gazetteer) -> frozenset[str]:
         for key, places in gazetteer.by_key.items()
         if " " not in key and any(p.entity_id.startswith("iso:") for p in places)
     )
-
-
-def package_file(package: str, relative: str) -> Path | None:
-    """A data file inside an installed package, located without importing the package."""
-    spec = importlib.util.find_spec(package)
-    for folder in (spec.submodule_search_locations or []) if spec else []:
-        path = Path(folder) / relative
-        if path.exists():
-            return path
-    return None
-
-
-def default_person_names() -> Path | None:
-    """arabnamer's name dictionary (the package itself needs xgboost: not imported)."""
-    return package_file("arabnamer", "data/dict_FINAL.json")
 
 
 def wiki_name_words(*paths: Path) -> list[str]:
@@ -209,6 +200,13 @@ def main(argv: list[str] | None = None) -> int:
     (args.out / LEXICON_FILE.name).write_text(
         json.dumps(lexicon, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8"
     )
+    # The crosswalk's multi-word names are a CRF feature (it reads the frequencies just written).
+    try:
+        entities, keys = build_crosswalk(CROSSWALK_FILE)
+    except MissingData as error:
+        parser.error(str(error))
+    load_crosswalk.cache_clear()
+    print(f"crosswalk: {entities:,} persons and organisations, {keys:,} name keys")
     params = {**CRF_PARAMS, "c1": args.c1, "c2": args.c2}
     for language, sentences in (("ar", arabic), ("en", english)):
         if language not in args.languages:

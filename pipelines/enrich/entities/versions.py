@@ -1,11 +1,10 @@
 """What an article's entities depend on, so a change re-enriches only the articles it affects.
 
-Mentions carry `model_version` (per language: the CRF model, lexicon and gazetteer; languages
-without a tagger: the gazetteer alone). The extraction code is versioned beside it by a digest of
-this package's source files and the person/organisation crosswalk: a new rule or name table
-changes the output as surely as a new model. An article's
-enrichment is current when both versions and its text are those recorded in
-`core.entity_enrichments`.
+Mentions carry `model_version` (per language: the CRF model, lexicon, gazetteer and crosswalk;
+languages without a tagger: the gazetteer alone). The extraction code is versioned beside it by a
+digest of this package's source files and the person/organisation crosswalk: a new rule or name
+table changes the output as surely as a new model. An article's enrichment is current when both
+versions and its text are those recorded in `core.entity_enrichments`.
 """
 
 from __future__ import annotations
@@ -32,12 +31,14 @@ def digest(*paths: Path) -> str:
 
 @cache
 def tagger_version(language: str, models_dir: Path = MODELS_DIR) -> str | None:
-    """`crf-<language>-<digest of model, lexicon, gazetteer>`, or None without a model; read once
-    per process, like the model `tagger.load_tagger` loads."""
+    """`crf-<language>-<digest of model, lexicon, gazetteer, crosswalk>`, or None without a
+    model; read once per process, like the model `tagger.load_tagger` loads."""
     model = models_dir / f"{language}.crfsuite"
     if not model.exists():
         return None
-    files = (model, models_dir / LEXICON_FILE.name, models_dir / GAZETTEER_FILE.name)
+    files = [model, models_dir / LEXICON_FILE.name, models_dir / GAZETTEER_FILE.name]
+    crosswalk = models_dir / CROSSWALK_FILE.name  # its multi-word names are a CRF feature
+    files += [crosswalk] if crosswalk.exists() else []
     return f"crf-{language}-{digest(*files)}"
 
 

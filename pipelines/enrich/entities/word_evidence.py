@@ -34,6 +34,21 @@ class MissingData(RuntimeError):
     """A word-evidence source the gazetteer build needs is not there."""
 
 
+def package_file(package: str, relative: str) -> Path | None:
+    """A data file inside an installed package, located without importing the package."""
+    spec = importlib.util.find_spec(package)
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(folder) / relative
+        if path.exists():
+            return path
+    return None
+
+
+def default_person_names() -> Path | None:
+    """arabnamer's name dictionary (the package itself needs xgboost: not imported)."""
+    return package_file("arabnamer", "data/dict_FINAL.json")
+
+
 def wordfreq_path() -> Path:
     """wordfreq's Arabic frequency file, found without importing wordfreq (its dependencies
     are not installed: only its data is used)."""

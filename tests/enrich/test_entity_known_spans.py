@@ -1,0 +1,54 @@
+"""The known-name CRF feature: tokens of a crosswalk or gazetteer name that appears whole."""
+
+from __future__ import annotations
+
+from pipelines.enrich.entities.features import FeatureExtractor
+from pipelines.enrich.entities.known_spans import SPAN_MARK, KnownSpans
+from pipelines.enrich.entities.tagger import load_tagger
+
+SPANS = KnownSpans.build(
+    [
+        ("حزب عمال", "ORG"),
+        ("حزب عمال كوري", "ORG"),
+        ("كوريا شماليه", "GPE"),
+        ("حزب عمال", "PER"),  # a later type for the same key loses
+        ("حماس", "ORG"),
+        ("روسيا", "GPE"),  # one-word places are left to the gazetteer word feature
+    ]
+)
+
+
+def _extractor(spans: KnownSpans = SPANS) -> FeatureExtractor:
+    known = frozenset({"حزب", "روسيا"}) | spans.arabic_firsts()
+    return FeatureExtractor({}, frozenset(), known, known_spans=spans)
+
+
+def test_the_longest_known_name_from_the_left_is_marked() -> None:
+    words = ["ولحزب", "العمال", "الكوري", "في", "كوريا", "الشمالية", "وروسيا", "وحماس"]
+    marked = _extractor().marked(words)
+    assert [w.partition(SPAN_MARK)[2] for w in marked] == [
+        "B-ORG", "I-ORG", "I-ORG", "", "B-LOC", "I-LOC", "", "B-ORG"
+    ]  # fmt: skip
+    assert marked[3] == "في"  # unmarked words stay as they are
+
+
+def test_a_sentence_without_known_names_is_returned_as_is() -> None:
+    words = ["قال", "الرئيس", "العمال"]
+    assert _extractor().marked(words) is words
+
+
+def test_a_mark_adds_own_features_only() -> None:
+    extractor = _extractor()
+    plain, marked = extractor.context("حماس"), extractor.context("حماس" + SPAN_MARK + "B-ORG")
+    assert marked[0] == [*plain[0], "sm=ORG", "smp=B-ORG"]
+    assert marked[1:] == plain[1:]  # as a neighbour the word looks the same
+    features = extractor.sentence_features(["قالت", "حماس"])
+    assert "sm=ORG" in features[1] and not any("sm=" in f for f in features[0])
+
+
+def test_the_shipped_tables_give_the_feature() -> None:
+    tagger = load_tagger("ar")
+    assert tagger is not None
+    words = ["وقالت", "الأمم", "المتحدة", "في", "بيونغ", "يانغ"]  # the UN is a CLDR body
+    marks = [w.partition(SPAN_MARK)[2] for w in tagger.extractor.marked(words)]
+    assert marks == ["", "B-ORG", "I-ORG", "", "B-LOC", "I-LOC"]
