@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pipelines.enrich.entities.features import FeatureExtractor
 from pipelines.enrich.entities.known_spans import SPAN_MARK, KnownSpans
 from pipelines.enrich.entities.tagger import load_tagger
+from pipelines.enrich.entities.text import split_sentences
+
+SEED = Path(__file__).resolve().parents[1] / "clean" / "fixtures" / "seed_article.txt"
 
 SPANS = KnownSpans.build(
     [
@@ -52,3 +57,23 @@ def test_the_shipped_tables_give_the_feature() -> None:
     words = ["وقالت", "الأمم", "المتحدة", "في", "بيونغ", "يانغ"]  # the UN is a CLDR body
     marks = [w.partition(SPAN_MARK)[2] for w in tagger.extractor.marked(words)]
     assert marks == ["", "B-ORG", "I-ORG", "", "B-LOC", "I-LOC"]
+
+
+def test_the_decoder_marks_the_same_words_as_the_feature_extractor() -> None:
+    """The decoder pre-checks where a name may begin (vectorized) and marks only those
+    sentences; the rows it picks must be those of `marked` on every sentence."""
+    tagger = load_tagger("ar")
+    assert tagger is not None
+    text = SEED.read_text(encoding="utf-8")
+    sentences = split_sentences(text)[0] + [
+        ["قالت", "حركة", "حماس", "وحلف", "الناتو", "إن", "الأمم", "المتحدة"],
+        ["على", "أن", "علي", "خامنئي", "في", "لا", "باز"],  # function words that begin names
+        ["الأمم"],  # a first word at the end of a sentence, then a second at the start of the next
+        ["المتحدة", "تقول"],
+        [],
+    ]
+    ids = tagger.decoder.word_ids(sentences).tolist()
+    rows = {row: word for word, row in tagger.decoder._ids.items()}
+    expected = [word for words in sentences for word in tagger.extractor.marked(words)]
+    assert [rows[i] for i in ids] == expected
+    assert sum(SPAN_MARK in word for word in expected) >= 8

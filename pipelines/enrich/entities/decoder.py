@@ -17,6 +17,7 @@ import pycrfsuite
 
 from pipelines.enrich.entities.crf_kernel import decode_sentences, sum_blocks
 from pipelines.enrich.entities.features import FAR, NEAR, OFFSETS, FeatureExtractor
+from pipelines.enrich.entities.text import inner_forms, token_forms
 
 _CACHE_LIMIT = 500_000
 
@@ -41,9 +42,17 @@ class CompiledCRF:
     _table: np.ndarray = field(default_factory=lambda: np.zeros((0, len(OFFSETS), 0)), repr=False)
     _parts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64), repr=False)
     _offsets: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64), repr=False)
+    # Per row: the word's code as a known name's first word and second word (-1: none), and
+    # whether it is a known name alone (`KnownSpans.starts_at`).
+    _first: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64), repr=False)
+    _second: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64), repr=False)
+    _solo: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool), repr=False)
 
     def __post_init__(self) -> None:
         self._table = np.zeros((4096, len(OFFSETS), len(self.labels)))
+        self._first = np.full(len(self._table), -1, dtype=np.int64)
+        self._second = np.full(len(self._table), -1, dtype=np.int64)
+        self._solo = np.zeros(len(self._table), dtype=bool)
         # Offsets no attribute of the model uses are skipped when scores are summed.
         used = [p for p in range(len(OFFSETS)) if p == 0 or self.blocks[:, p].any()]
         self._parts = np.array(used, dtype=np.int64)
@@ -77,6 +86,14 @@ class CompiledCRF:
         first = len(self._ids) + 1
         while first + len(words) > len(self._table):
             self._table = np.concatenate([self._table, np.zeros_like(self._table)])
+            self._first = np.concatenate([self._first, np.full_like(self._first, -1)])
+            self._second = np.concatenate([self._second, np.full_like(self._second, -1)])
+            self._solo = np.concatenate([self._solo, np.zeros_like(self._solo)])
+        spans, rows = self.extractor.known_spans, slice(first, first + len(words))
+        firsts = token_forms(words, self.extractor.known)
+        self._first[rows] = [spans.first_codes.get(form, -1) for form in firsts]
+        self._second[rows] = [spans.second_codes.get(form, -1) for form in inner_forms(words)]
+        self._solo[rows] = [form in spans.types for form in firsts]
         get, zero = self.features.get, itertools.repeat(len(self.blocks) - 1)  # a block of zeros
         features = self.extractor.word_features
         found: list[int] = []
@@ -89,20 +106,47 @@ class CompiledCRF:
         )
         self._ids.update(zip(words, range(first, first + len(words)), strict=True))
 
-    def word_ids(self, sentences: list[list[str]]) -> np.ndarray:
-        """Score-table rows of all the sentences' words (inside known names: their marked
-        pseudo-words, `FeatureExtractor.marked`), one after another."""
-        marked = self.extractor.marked
-        flat = [word for words in sentences for word in marked(words)]
-        ids = list(map(self._ids.get, flat))
+    def _rows(self, words: list[str]) -> list[int]:
+        """Score-table rows of the words, added for words not seen before."""
+        ids = list(map(self._ids.get, words))
         if None in ids:
-            new = dict.fromkeys(w for w, i in zip(flat, ids, strict=True) if i is None)
+            new = dict.fromkeys(w for w, i in zip(words, ids, strict=True) if i is None)
             if len(self._ids) + len(new) >= _CACHE_LIMIT:
                 self._ids.clear()  # before, not during: rows already handed out stay valid
-                new = dict.fromkeys(flat)
+                new = dict.fromkeys(words)
             self._add_rows(list(new))
-            ids = list(map(self._ids.__getitem__, flat))
-        return np.array(ids, dtype=np.int64)
+            ids = list(map(self._ids.__getitem__, words))
+        return ids  # type: ignore[return-value]  # no None left
+
+    def word_ids(self, sentences: list[list[str]]) -> np.ndarray:
+        """Score-table rows of all the sentences' words (inside known names: their marked
+        pseudo-words, `FeatureExtractor.marked`), one after another. Only sentences where a
+        known name may begin (a vectorized pre-check) are marked word by word."""
+        bounds = np.zeros(len(sentences) + 1, dtype=np.int64)
+        np.cumsum([len(words) for words in sentences], out=bounds[1:])
+        ids = np.array(self._rows([word for words in sentences for word in words]), np.int64)
+        ends = bounds[1:][bounds[1:] > bounds[:-1]] - 1
+        starts = self.extractor.known_spans.starts_at(
+            self._first[ids], self._second[ids], self._solo[ids], ends
+        )
+        where: list[int] = []
+        pseudo: list[str] = []
+        for index in np.unique(np.searchsorted(bounds, starts, side="right") - 1).tolist():
+            words = sentences[index]
+            for offset, word in enumerate(self.extractor.marked(words)):
+                if word is not words[offset]:
+                    where.append(int(bounds[index]) + offset)
+                    pseudo.append(word)
+        if pseudo:
+            cached = len(self._ids)
+            rows = self._rows(pseudo)
+            if len(self._ids) < cached:  # the cache was cleared: the plain rows are void
+                flat = [word for words in sentences for word in words]
+                for at, word in zip(where, pseudo, strict=True):
+                    flat[at] = word
+                return np.array(self._rows(flat), np.int64)
+            ids[where] = rows
+        return ids
 
     def tag_many(
         self, sentences: list[list[str]], names: list[str] | None = None, skip: str | None = None

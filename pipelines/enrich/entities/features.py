@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 
 from pipelines.enrich.entities.known_spans import SPAN_MARK, KnownSpans
 from pipelines.enrich.entities.text import (
+    inner_forms,
     is_arabic,
     normalize_word,
-    strip_article,
     strip_clitics,
     token_forms,
 )
@@ -154,8 +154,8 @@ class FeatureExtractor:
         firsts = token_forms(words, self.known)  # cached, and shared with the place matcher
         if spans.first_words.isdisjoint(firsts):
             return words
-        marks = spans.marks(firsts, lambda i: strip_article(normalize_word(words[i])))
-        if not any(marks):
+        marks = spans.marks(firsts, inner_forms(words))
+        if marks is None:
             return words
         pairs = zip(words, marks, strict=True)
         return [word + SPAN_MARK + mark if mark else word for word, mark in pairs]

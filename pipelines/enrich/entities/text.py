@@ -121,8 +121,7 @@ def token_forms(words: list[str], known: frozenset[str]) -> list[str]:
     """The forms of a sentence's words (normalized; Arabic without article or proclitics), as
     gazetteer and known names are keyed; cached per word type (a frozenset caches its hash)."""
     cache = _FORMS.setdefault(hash(known), {})
-    get = cache.get
-    forms = [get(word) for word in words]
+    forms = list(map(cache.get, words))
     if None in forms:
         if len(cache) >= _FORMS_LIMIT:
             cache.clear()
@@ -131,6 +130,22 @@ def token_forms(words: list[str], known: frozenset[str]) -> list[str]:
                 normalized = normalize_word(words[i])
                 form = strip_clitics(normalized, known) if is_arabic(normalized) else normalized
                 cache[words[i]] = forms[i] = form
+    return forms  # type: ignore[return-value]  # no None left
+
+
+_INNER_FORMS: dict[str, str] = {}
+
+
+def inner_forms(words: list[str]) -> list[str]:
+    """The forms of a sentence's words as a later word of a name (normalized, article dropped:
+    `name_key`), cached per word type."""
+    forms = list(map(_INNER_FORMS.get, words))
+    if None in forms:
+        if len(_INNER_FORMS) >= _FORMS_LIMIT:
+            _INNER_FORMS.clear()
+        for i, form in enumerate(forms):
+            if form is None:
+                _INNER_FORMS[words[i]] = forms[i] = strip_article(normalize_word(words[i]))
     return forms  # type: ignore[return-value]  # no None left
 
 
