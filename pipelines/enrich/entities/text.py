@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -114,39 +115,36 @@ def strip_clitics(word: str, known: frozenset[str]) -> str:
 
 
 _FORMS: dict[int, dict[str, str]] = {}  # hash of the known-word set -> word -> form
+_INNER_FORMS: dict[str, str] = {}
 _FORMS_LIMIT = 500_000
+
+
+def _cached_forms(words: list[str], cache: dict[str, str], form: Callable[[str], str]) -> list[str]:
+    found = list(map(cache.get, words))
+    if None in found:
+        if len(cache) >= _FORMS_LIMIT:
+            cache.clear()
+        for i, known_form in enumerate(found):
+            if known_form is None:
+                cache[words[i]] = found[i] = form(words[i])
+    return found  # type: ignore[return-value]  # no None left
 
 
 def token_forms(words: list[str], known: frozenset[str]) -> list[str]:
     """The forms of a sentence's words (normalized; Arabic without article or proclitics), as
     gazetteer and known names are keyed; cached per word type (a frozenset caches its hash)."""
-    cache = _FORMS.setdefault(hash(known), {})
-    forms = list(map(cache.get, words))
-    if None in forms:
-        if len(cache) >= _FORMS_LIMIT:
-            cache.clear()
-        for i, form in enumerate(forms):
-            if form is None:
-                normalized = normalize_word(words[i])
-                form = strip_clitics(normalized, known) if is_arabic(normalized) else normalized
-                cache[words[i]] = forms[i] = form
-    return forms  # type: ignore[return-value]  # no None left
 
+    def form(word: str) -> str:
+        normalized = normalize_word(word)
+        return strip_clitics(normalized, known) if is_arabic(normalized) else normalized
 
-_INNER_FORMS: dict[str, str] = {}
+    return _cached_forms(words, _FORMS.setdefault(hash(known), {}), form)
 
 
 def inner_forms(words: list[str]) -> list[str]:
     """The forms of a sentence's words as a later word of a name (normalized, article dropped:
     `name_key`), cached per word type."""
-    forms = list(map(_INNER_FORMS.get, words))
-    if None in forms:
-        if len(_INNER_FORMS) >= _FORMS_LIMIT:
-            _INNER_FORMS.clear()
-        for i, form in enumerate(forms):
-            if form is None:
-                _INNER_FORMS[words[i]] = forms[i] = strip_article(normalize_word(words[i]))
-    return forms  # type: ignore[return-value]  # no None left
+    return _cached_forms(words, _INNER_FORMS, lambda word: strip_article(normalize_word(word)))
 
 
 def normalized_words(text: str) -> frozenset[str]:
