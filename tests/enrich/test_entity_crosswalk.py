@@ -100,9 +100,12 @@ def test_build_from_a_tiny_arwikicats_folder(tmp_path: Path) -> None:
     spellings = tmp_path / "names.json"  # arabnamer's format; it is installed by `make model` only
     spellings.write_text(json.dumps({"vladimir": "فلاديمير"}), encoding="utf-8")
     listed = tmp_path / "organisations.tsv"  # the project's list wins a name it shares
-    listed.write_text("# list\nHamas\tحركة حماس|حماس\nAl-Qaeda\tتنظيم القاعدة\n", encoding="utf-8")
+    listed.write_text(
+        "# list\nHamas\tحركة حماس|حماس\nAl-Qaeda\tتنظيم القاعدة\nFIFA\tالاتحاد الدولي لكرة القدم\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "crosswalk.tsv.gz"
-    assert build_crosswalk(out, tmp_path, spellings, listed) == (3, 6)
+    assert build_crosswalk(out, tmp_path, spellings, listed) == (4, 8)
     table = read_crosswalk(out)
     assert {(t, k): n.entity_id for (t, k), n in table.items()} == {
         ("PER", "vladimir putin"): "per:vladimir putin",
@@ -111,6 +114,8 @@ def test_build_from_a_tiny_arwikicats_folder(tmp_path: Path) -> None:
         ("ORG", "تنظيم قاعده"): "org:al qaeda",
         ("ORG", "حركه حماس"): "org:hamas",
         ("ORG", "حماس"): "org:hamas",
+        ("ORG", "fifa"): "org:fifa",
+        ("ORG", "اتحاد دولي لكره قدم"): "org:fifa",  # a federation: the list says so
     }  # English `hamas` is a name of Hama in the gazetteer: a place key, left out
     assert table["ORG", "حماس"].name_ar == "حركة حماس"
     assert table["ORG", "al qaeda"].name == "Al-Qaeda"  # as the list writes it

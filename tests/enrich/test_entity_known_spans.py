@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pipelines.enrich.entities.extract import extract_mentions
 from pipelines.enrich.entities.features import FeatureExtractor
 from pipelines.enrich.entities.known_spans import SPAN_MARK, KnownSpans
 from pipelines.enrich.entities.tagger import load_tagger
-from pipelines.enrich.entities.text import split_sentences
+from pipelines.enrich.entities.text import split_sentences, token_forms
 
 SEED = Path(__file__).resolve().parents[1] / "clean" / "fixtures" / "seed_article.txt"
 
@@ -77,3 +78,15 @@ def test_the_decoder_marks_the_same_words_as_the_feature_extractor() -> None:
     expected = [word for words in sentences for word in tagger.extractor.marked(words)]
     assert [rows[i] for i in ids] == expected
     assert sum(SPAN_MARK in word for word in expected) >= 8
+
+
+def test_name_first_words_do_not_cut_other_words() -> None:
+    """Known names' first words are strippable only for name starts: `وباريس` stays Paris for
+    the stems and the place matcher even though some name begins with `اريس`."""
+    tagger = load_tagger("ar")
+    assert tagger is not None
+    extractor = tagger.extractor
+    assert token_forms(["وباريس", "براون"], extractor.known) == ["باريس", "براون"]
+    assert extractor.first_forms(["وحماس"]) == ["حماس"]
+    places = {m.entity.entity_id for m in extract_mentions("زار الرئيس لندن وباريس", "ar")}
+    assert "geonames:2988507" in places  # Paris

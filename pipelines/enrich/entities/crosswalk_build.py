@@ -80,6 +80,10 @@ FEDERATION_WORDS = frozenset({"union", "federation", "association", "confederati
 # Words at least this frequent (lexicon `frequency`: twice the Zipf, so Zipf >= 5) are common
 # given names or words: a person key made only of them (`محمد علي`, `عبد الله`) is no one person.
 COMMON_BUCKET = 10
+# A table organisation with a one-word English title whose Arabic name is an organisation word
+# and frequent words only (`faculty` = `هيئة تدريس`, `airline` = `خطوط جوية`) is a generic
+# term, not a name: words at least this frequent (Zipf >= 4) count as generic.
+GENERIC_BUCKET = 8
 # Words of an English club name that are not its name (`al-hilal fc` is `al hilal`).
 CLUB_AFFIXES = frozenset({"fc", "afc", "sc", "cf", "ac", "cd", "ud", "club", "football", "f", "c"})
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
@@ -186,12 +190,16 @@ def wiki_entries(root: Path) -> list[Entry]:
 
 def crosswalk_rows(
     entries: list[Entry], place_keys: frozenset[str], common: frozenset[str] = frozenset(),
-    spellings: Mapping[str, str] | None = None,
+    spellings: Mapping[str, str] | None = None, listed: frozenset[str] = frozenset(),
+    generic: frozenset[str] = frozenset(),
 ) -> tuple[list[KnownName], list[tuple[str, str, str]]]:  # fmt: skip
     """Entities and their (type, key, id) rows. A key goes to the one entity with a primary
     title (no `(...)` disambiguator) claiming it: `سكوت ووكر` is only `scott walker (singer)`
     in the tables, so it stays unlinked; keys of places, of two primary titles, and person keys
-    of `common` words only are dropped."""
+    of `common` words only are dropped, and so are table organisations with a one-word English
+    title whose Arabic name is an organisation word plus `generic` words only. Entries whose
+    English name is `listed` (the project's list) keep an Arabic federation name
+    (`الاتحاد الدولي لكرة القدم`)."""
     names: dict[str, KnownName] = {}
     claims: dict[tuple[str, str], dict[str, bool]] = defaultdict(dict)
     for entity_type, english, arabic, disambiguated in entries:
@@ -199,11 +207,17 @@ def crosswalk_rows(
         id_key = english_key(english)
         if not base_ar or (entity_type == "PER" and " " not in id_key):
             continue
+        if entity_type == "ORG" and english not in listed and " " not in id_key:
+            words = base_ar.split()
+            rest = words[1:] if words[0] in ORG_HEADS else words
+            if all(strip_article(normalize_word(w)) in generic for w in rest):
+                continue
         entity_id = f"{entity_type.lower()}:{id_key}"
         shown = display(base_en) if base_en.islower() else base_en  # the list writes its own
         names.setdefault(entity_id, KnownName(entity_id, entity_type, shown, base_ar))
         keys = english_keys(base_en, entity_type)
-        if base_ar.split()[0] not in FEDERATION_HEADS or FEDERATION_WORDS & set(id_key.split()):
+        federation = base_ar.split()[0] in FEDERATION_HEADS  # the project's list says what it is
+        if english in listed or not federation or FEDERATION_WORDS & set(id_key.split()):
             keys |= arabic_keys(base_ar, entity_type)
         if entity_type == "PER" and spellings:
             for other in respelled(base_en, base_ar, spellings):
@@ -236,6 +250,7 @@ def build_crosswalk(
         raise MissingData("ArWikiCats is not installed (make model installs arwikicats==0.2.3)")
     lexicon = json.loads(LEXICON_FILE.read_text(encoding="utf-8"))
     common = frozenset(w for w, bucket in lexicon["frequency"].items() if bucket >= COMMON_BUCKET)
+    generic = frozenset(w for w, bucket in lexicon["frequency"].items() if bucket >= GENERIC_BUCKET)
     places = frozenset(load_gazetteer(GAZETTEER_FILE).by_key)
     spellings = spellings or default_person_names()
     if spellings is None:
@@ -247,8 +262,9 @@ def build_crosswalk(
     wiki = [e for e in wiki_entries(root) if e[0] != "ORG" or name_key(e[2].split()) not in claimed]
     entries = listed + wiki  # the list's display names first
     names, rows = crosswalk_rows(
-        entries, places, common, json.loads(spellings.read_text(encoding="utf-8"))
-    )
+        entries, places, common, json.loads(spellings.read_text(encoding="utf-8")),
+        frozenset(english for _, english, _, _ in listed), generic,
+    )  # fmt: skip
     write_crosswalk(path, names, rows, SOURCE)
     return len(names), len(rows)
 

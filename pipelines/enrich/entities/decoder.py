@@ -17,7 +17,7 @@ import pycrfsuite
 
 from pipelines.enrich.entities.crf_kernel import decode_sentences, sum_blocks
 from pipelines.enrich.entities.features import FAR, NEAR, OFFSETS, FeatureExtractor
-from pipelines.enrich.entities.text import inner_forms, token_forms
+from pipelines.enrich.entities.text import inner_forms
 
 _CACHE_LIMIT = 500_000
 
@@ -47,6 +47,7 @@ class CompiledCRF:
     _first: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64), repr=False)
     _second: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64), repr=False)
     _solo: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool), repr=False)
+    _clears: int = field(default=0, repr=False)  # times the row cache was emptied
 
     def __post_init__(self) -> None:
         self._table = np.zeros((4096, len(OFFSETS), len(self.labels)))
@@ -90,7 +91,7 @@ class CompiledCRF:
             self._second = np.concatenate([self._second, np.full_like(self._second, -1)])
             self._solo = np.concatenate([self._solo, np.zeros_like(self._solo)])
         spans, rows = self.extractor.known_spans, slice(first, first + len(words))
-        firsts = token_forms(words, self.extractor.known)
+        firsts = self.extractor.first_forms(words)
         self._first[rows] = [spans.first_codes.get(form, -1) for form in firsts]
         self._second[rows] = [spans.second_codes.get(form, -1) for form in inner_forms(words)]
         self._solo[rows] = [form in spans.types for form in firsts]
@@ -113,6 +114,7 @@ class CompiledCRF:
             new = dict.fromkeys(w for w, i in zip(words, ids, strict=True) if i is None)
             if len(self._ids) + len(new) >= _CACHE_LIMIT:
                 self._ids.clear()  # before, not during: rows already handed out stay valid
+                self._clears += 1
                 new = dict.fromkeys(words)
             self._add_rows(list(new))
             ids = list(map(self._ids.__getitem__, words))
@@ -138,9 +140,9 @@ class CompiledCRF:
                     where.append(int(bounds[index]) + offset)
                     pseudo.append(word)
         if pseudo:
-            cached = len(self._ids)
+            clears = self._clears
             rows = self._rows(pseudo)
-            if len(self._ids) < cached:  # the cache was cleared: the plain rows are void
+            if self._clears != clears:  # the cache was emptied: the plain rows are void
                 flat = [word for words in sentences for word in words]
                 for at, word in zip(where, pseudo, strict=True):
                     flat[at] = word

@@ -94,6 +94,10 @@ class FeatureExtractor:
     wiki_person_words: frozenset[str] = frozenset()
     wiki_org_words: frozenset[str] = frozenset()
     known_spans: KnownSpans = field(default_factory=lambda: KnownSpans.build([]))
+    # `known` plus the known names' Arabic first words, for name-start forms only (`وحماس` ->
+    # `حماس`); never for stems or place matching, where longer proclitics would then cut real
+    # words (`وباريس` -> `و` + `ب` + `اريس`).
+    span_known: frozenset[str] = frozenset()
     _cache: dict[str, tuple[list[str], ...]] = field(default_factory=dict, repr=False)
     _keys: dict[str, str] = field(default_factory=dict, repr=False)
 
@@ -148,10 +152,14 @@ class FeatureExtractor:
             self._keys[word] = found
         return found
 
+    def first_forms(self, words: list[str]) -> list[str]:
+        """The words' forms as a known name's first word (cached per word type)."""
+        return token_forms(words, self.span_known or self.known)
+
     def marked(self, words: list[str]) -> list[str]:
         """The words, those inside a known name as pseudo-words with their mark."""
         spans = self.known_spans
-        firsts = token_forms(words, self.known)  # cached, and shared with the place matcher
+        firsts = self.first_forms(words)
         if spans.first_words.isdisjoint(firsts):
             return words
         marks = spans.marks(firsts, inner_forms(words))

@@ -40,20 +40,21 @@ def build_extractor(
     committed one) and its saved lexicon."""
     place_words, name_words = place_features(gazetteer)
     spans = known_spans(gazetteer, load_crosswalk() if crosswalk is None else crosswalk)
+    known = frozenset(lexicon["known"]) | gazetteer.vocabulary
     clusters = dict(
         zip(lexicon.get("cluster_words", []), lexicon.get("cluster_ids", []), strict=True)
     )
     return FeatureExtractor(
         place_words=place_words,
         name_words=name_words,
-        # A known name's first word may carry a proclitic (`وحماس`): strippable down to it.
-        known=frozenset(lexicon["known"]) | gazetteer.vocabulary | spans.arabic_firsts(),
+        known=known,
         clusters=clusters,
         person_words=frozenset(lexicon.get("person_words", [])),
         frequency=lexicon.get("frequency", {}),
         wiki_person_words=frozenset(lexicon.get("wiki_person_words", [])),
         wiki_org_words=frozenset(lexicon.get("wiki_org_words", [])),
         known_spans=spans,
+        span_known=known | spans.arabic_firsts(),  # a name's first word may carry `و`, `ل`, ...
     )
 
 
