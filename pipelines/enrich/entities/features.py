@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 
 from pipelines.enrich.entities.known_spans import SPAN_MARK, KnownSpans
 from pipelines.enrich.entities.text import (
+    extended_forms,
     inner_forms,
     is_arabic,
     normalize_word,
-    strip_clitics,
+    token_form,
     token_forms,
 )
 
@@ -99,7 +100,6 @@ class FeatureExtractor:
     # words (`وباريس` -> `و` + `ب` + `اريس`).
     span_known: frozenset[str] = frozenset()
     _cache: dict[str, tuple[list[str], ...]] = field(default_factory=dict, repr=False)
-    _keys: dict[str, str] = field(default_factory=dict, repr=False)
 
     def word_features(self, word: str) -> list[str]:
         """Features of one word on its own (of a `marked` pseudo-word: plus its span mark)."""
@@ -143,18 +143,13 @@ class FeatureExtractor:
 
     def cluster_key(self, word: str) -> str:
         """The form of a word that clusters are keyed by (normalized, proclitics stripped)."""
-        found = self._keys.get(word)
-        if found is None:
-            normalized = normalize_word(word)
-            found = strip_clitics(normalized, self.known) if is_arabic(normalized) else normalized
-            if len(self._keys) >= _CACHE_LIMIT:
-                self._keys.clear()
-            self._keys[word] = found
-        return found
+        return token_form(word, self.known)
 
     def first_forms(self, words: list[str]) -> list[str]:
         """The words' forms as a known name's first word (cached per word type)."""
-        return token_forms(words, self.span_known or self.known)
+        if not self.span_known:
+            return token_forms(words, self.known)
+        return extended_forms(words, self.known, self.span_known)
 
     def marked(self, words: list[str]) -> list[str]:
         """The words, those inside a known name as pseudo-words with their mark."""

@@ -130,15 +130,36 @@ def _cached_forms(words: list[str], cache: dict[str, str], form: Callable[[str],
     return found  # type: ignore[return-value]  # no None left
 
 
+def _token_form(word: str, known: frozenset[str]) -> str:
+    normalized = normalize_word(word)
+    return strip_clitics(normalized, known) if is_arabic(normalized) else normalized
+
+
 def token_forms(words: list[str], known: frozenset[str]) -> list[str]:
     """The forms of a sentence's words (normalized; Arabic without article or proclitics), as
     gazetteer and known names are keyed; cached per word type (a frozenset caches its hash)."""
+    return _cached_forms(
+        words, _FORMS.setdefault(hash(known), {}), lambda word: _token_form(word, known)
+    )
+
+
+def token_form(word: str, known: frozenset[str]) -> str:
+    """One word's `token_forms` form, from the same cache."""
+    return token_forms([word], known)[0]
+
+
+def extended_forms(words: list[str], known: frozenset[str], more: frozenset[str]) -> list[str]:
+    """`token_forms` with a larger known-word set `more` (`known` and other words): only words
+    that begin with a proclitic letter can come out differently, so the others reuse the forms
+    with `known`."""
 
     def form(word: str) -> str:
         normalized = normalize_word(word)
-        return strip_clitics(normalized, known) if is_arabic(normalized) else normalized
+        if _CLITIC_PREFIX.match(normalized) and is_arabic(normalized):
+            return strip_clitics(normalized, more)
+        return token_form(word, known)
 
-    return _cached_forms(words, _FORMS.setdefault(hash(known), {}), form)
+    return _cached_forms(words, _FORMS.setdefault(hash(more), {}), form)
 
 
 def inner_forms(words: list[str]) -> list[str]:
