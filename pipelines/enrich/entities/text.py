@@ -145,7 +145,13 @@ def token_forms(words: list[str], known: frozenset[str]) -> list[str]:
 
 def token_form(word: str, known: frozenset[str]) -> str:
     """One word's `token_forms` form, from the same cache."""
-    return token_forms([word], known)[0]
+    cache = _FORMS.setdefault(hash(known), {})
+    found = cache.get(word)
+    if found is None:
+        if len(cache) >= _FORMS_LIMIT:
+            cache.clear()
+        found = cache[word] = _token_form(word, known)
+    return found
 
 
 def extended_forms(words: list[str], known: frozenset[str], more: frozenset[str]) -> list[str]:
