@@ -57,7 +57,8 @@ SHARED_DATA ?= ../shared/data
 # Rebuild the entity tagger models, gazetteer and person/organisation crosswalk (deterministic;
 # needs ../shared/data and the CC-BY-4.0 person-name list of arabnamer, ArWikiCats' (MIT) people,
 # club and organisation names and wordfreq's (CC BY-SA 4.0 data) Arabic word frequencies, all
-# read as data: their dependencies are not needed).
+# read as data: their dependencies are not needed), and the project's own list of well-known
+# organisations (pipelines/enrich/entities/data/organisations.tsv).
 model: setup
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps 'arabnamer==0.1.3' \
 		'arwikicats==0.2.3' 'wordfreq==3.1.1' 'msgpack==1.2.4'
