@@ -126,7 +126,8 @@ class CompiledCRF:
         known name may begin (a vectorized pre-check) are marked word by word."""
         bounds = np.zeros(len(sentences) + 1, dtype=np.int64)
         np.cumsum([len(words) for words in sentences], out=bounds[1:])
-        ids = np.array(self._rows([word for words in sentences for word in words]), np.int64)
+        flat = [word for words in sentences for word in words]
+        ids = np.array(self._rows(flat), np.int64)
         ends = bounds[1:][bounds[1:] > bounds[:-1]] - 1
         starts = self.extractor.known_spans.starts_at(
             self._first[ids], self._second[ids], self._solo[ids], ends
@@ -143,7 +144,6 @@ class CompiledCRF:
             clears = self._clears
             rows = self._rows(pseudo)
             if self._clears != clears:  # the cache was emptied: the plain rows are void
-                flat = [word for words in sentences for word in words]
                 for at, word in zip(where, pseudo, strict=True):
                     flat[at] = word
                 return np.array(self._rows(flat), np.int64)

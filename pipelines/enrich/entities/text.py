@@ -119,15 +119,21 @@ _INNER_FORMS: dict[str, str] = {}
 _FORMS_LIMIT = 500_000
 
 
-def _cached_forms(words: list[str], cache: dict[str, str], form: Callable[[str], str]) -> list[str]:
-    found = list(map(cache.get, words))
-    if None in found:
+def _cached_form(word: str, cache: dict[str, str], form: Callable[[str], str]) -> str:
+    found = cache.get(word)
+    if found is None:
         if len(cache) >= _FORMS_LIMIT:
             cache.clear()
-        for i, known_form in enumerate(found):
-            if known_form is None:
-                cache[words[i]] = found[i] = form(words[i])
-    return found  # type: ignore[return-value]  # no None left
+        found = cache[word] = form(word)
+    return found
+
+
+def _cached_forms(words: list[str], cache: dict[str, str], form: Callable[[str], str]) -> list[str]:
+    found = list(map(cache.get, words))  # all hits in C; misses one by one
+    if None in found:
+        pairs = zip(found, words, strict=True)
+        return [hit if hit is not None else _cached_form(word, cache, form) for hit, word in pairs]
+    return found  # type: ignore[return-value]  # no None here
 
 
 def _token_form(word: str, known: frozenset[str]) -> str:
@@ -145,13 +151,7 @@ def token_forms(words: list[str], known: frozenset[str]) -> list[str]:
 
 def token_form(word: str, known: frozenset[str]) -> str:
     """One word's `token_forms` form, from the same cache."""
-    cache = _FORMS.setdefault(hash(known), {})
-    found = cache.get(word)
-    if found is None:
-        if len(cache) >= _FORMS_LIMIT:
-            cache.clear()
-        found = cache[word] = _token_form(word, known)
-    return found
+    return _cached_form(word, _FORMS.setdefault(hash(known), {}), lambda w: _token_form(w, known))
 
 
 def extended_forms(words: list[str], known: frozenset[str], more: frozenset[str]) -> list[str]:
