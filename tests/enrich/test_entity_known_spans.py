@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from pipelines.enrich.entities import text
 from pipelines.enrich.entities.extract import extract_mentions
 from pipelines.enrich.entities.features import FeatureExtractor
 from pipelines.enrich.entities.known_spans import SPAN_MARK, KnownSpans
 from pipelines.enrich.entities.tagger import load_tagger
-from pipelines.enrich.entities.text import split_sentences, token_forms
+from pipelines.enrich.entities.text import inner_forms, name_forms, split_sentences, token_forms
 
 SEED = Path(__file__).resolve().parents[1] / "clean" / "fixtures" / "seed_article.txt"
 
@@ -90,3 +93,24 @@ def test_name_first_words_do_not_cut_other_words() -> None:
     assert extractor.first_forms(["وحماس"]) == ["حماس"]
     places = {m.entity.entity_id for m in extract_mentions("زار الرئيس لندن وباريس", "ar")}
     assert "geonames:2988507" in places  # Paris
+
+
+@pytest.mark.parametrize("shipped", [True, False])
+def test_new_words_get_the_forms_the_cached_functions_give(
+    shipped: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The decoder computes new words' name forms in one pass (`name_forms`)."""
+    tagger = load_tagger("ar")
+    assert tagger is not None
+    extractor = tagger.extractor if shipped else _extractor()  # the latter: no `span_known`
+    words = ["ولحزب", "العمال", "وحماس", "وباريس", "بوتين", "للمرة", "فالأمم", "Hamas", "١٢", "،"]
+    monkeypatch.setattr(text, "_FORMS", {})  # empty caches: every form is computed
+    monkeypatch.setattr(text, "_INNER_FORMS", {})
+    expected = (extractor.first_forms(words), inner_forms(words))
+    more = extractor.span_known or extractor.known
+    assert name_forms(words, extractor.known, more) == expected
+    monkeypatch.setattr(text, "_FORMS", {})
+    monkeypatch.setattr(text, "_INNER_FORMS", {})
+    assert name_forms(words, extractor.known, more) == expected
+    assert (extractor.first_forms(words), inner_forms(words)) == expected  # and as cached
+    assert token_forms(words, extractor.known) == [extractor.cluster_key(w) for w in words]

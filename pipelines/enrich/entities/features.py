@@ -60,7 +60,8 @@ TRIGGERS: dict[str, str] = {
 def _shape(word: str) -> str:
     if word.isdigit():
         return "digit"
-    if word in _PUNCT or not any(c.isalnum() for c in word):
+    # `isalnum` settles most words at C speed (the generator: words with marks or symbols)
+    if word in _PUNCT or not (word.isalnum() or any(c.isalnum() for c in word)):
         return "punct"
     if is_arabic(word):
         return "arabic"

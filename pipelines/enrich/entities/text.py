@@ -7,10 +7,12 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
-# Arabic diacritics (harakat, tanween, shadda, sukun, dagger alef, Quranic marks) and tatweel.
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+# Arabic diacritics (harakat, tanween, shadda, sukun, dagger alef, Quranic marks) and tatweel:
+# the letter map deletes them, so one `str.translate` normalizes a word (a regex pass cost more).
+_DIACRITICS = [*range(0x610, 0x61B), *range(0x64B, 0x660), 0x670, *range(0x6D6, 0x6EE), 0x640]
 _LETTER_MAP = str.maketrans(
     {
+        **dict.fromkeys(map(chr, _DIACRITICS), ""),
         "أ": "ا",
         "إ": "ا",
         "آ": "ا",
@@ -82,7 +84,7 @@ def is_arabic(word: str) -> bool:
 @lru_cache(maxsize=200_000)
 def normalize_word(word: str) -> str:
     """Arabic orthographic normalization (no diacritics or tatweel; one alef, ya, ha); lowercase."""
-    return _DIACRITICS.sub("", word).translate(_LETTER_MAP).lower()
+    return word.translate(_LETTER_MAP).lower()
 
 
 @lru_cache(maxsize=200_000)
@@ -141,6 +143,18 @@ def _token_form(word: str, known: frozenset[str]) -> str:
     return strip_clitics(normalized, known) if is_arabic(normalized) else normalized
 
 
+def _first_form(word: str, plain: str, more: frozenset[str]) -> str:
+    """The form with a larger known-word set `more`: `plain` unless a proclitic letter begins it."""
+    normalized = normalize_word(word)
+    if _CLITIC_PREFIX.match(normalized) and is_arabic(normalized):
+        return strip_clitics(normalized, more)
+    return plain
+
+
+def _inner_form(word: str) -> str:
+    return strip_article(normalize_word(word))
+
+
 def token_forms(words: list[str], known: frozenset[str]) -> list[str]:
     """The forms of a sentence's words (normalized; Arabic without article or proclitics), as
     gazetteer and known names are keyed; cached per word type (a frozenset caches its hash)."""
@@ -155,15 +169,10 @@ def token_form(word: str, known: frozenset[str]) -> str:
 
 
 def extended_forms(words: list[str], known: frozenset[str], more: frozenset[str]) -> list[str]:
-    """`token_forms` with a larger known-word set `more` (`known` and other words): only words
-    that begin with a proclitic letter can come out differently, so the others reuse the forms
-    with `known`."""
+    """`token_forms` with a larger known-word set `more` (`known` and other words)."""
 
     def form(word: str) -> str:
-        normalized = normalize_word(word)
-        if _CLITIC_PREFIX.match(normalized) and is_arabic(normalized):
-            return strip_clitics(normalized, more)
-        return token_form(word, known)
+        return _first_form(word, token_form(word, known), more)
 
     return _cached_forms(words, _FORMS.setdefault(hash(more), {}), form)
 
@@ -171,7 +180,26 @@ def extended_forms(words: list[str], known: frozenset[str], more: frozenset[str]
 def inner_forms(words: list[str]) -> list[str]:
     """The forms of a sentence's words as a later word of a name (normalized, article dropped:
     `name_key`), cached per word type."""
-    return _cached_forms(words, _INNER_FORMS, lambda word: strip_article(normalize_word(word)))
+    return _cached_forms(words, _INNER_FORMS, _inner_form)
+
+
+def name_forms(
+    words: list[str], known: frozenset[str], more: frozenset[str]
+) -> tuple[list[str], list[str]]:
+    """`extended_forms(words, known, more)` and `inner_forms(words)` of new words, without cache
+    look-ups; cached for those functions and `token_forms(words, known)`."""
+    plain, first = _FORMS.setdefault(hash(known), {}), _FORMS.setdefault(hash(more), {})
+    for cache in (plain, first, _INNER_FORMS):
+        if len(cache) + len(words) > _FORMS_LIMIT:
+            cache.clear()
+    firsts: list[str] = []
+    for word in words:
+        form = plain[word] = _token_form(word, known)
+        firsts.append(_first_form(word, form, more))
+    first.update(zip(words, firsts, strict=True))
+    inners = list(map(_inner_form, words))
+    _INNER_FORMS.update(zip(words, inners, strict=True))
+    return firsts, inners
 
 
 def normalized_words(text: str) -> frozenset[str]:
