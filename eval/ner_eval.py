@@ -78,6 +78,8 @@ def main() -> int:
         print(f"{kind:6} {p:6.3f} {r:6.3f} {f:6.3f} {result.gold[kind]:6d}")
     p, r, f = result.prf()
     print(f"{'micro':6} {p:6.3f} {r:6.3f} {f:6.3f} {sum(result.gold.values()):6d}")
+    found, predicted_count = sum(result.tp.values()), sum(result.predicted.values())
+    print(f"micro F1 {f:.4f}: {found:,} of {predicted_count:,} predicted spans right")
     if args.train:
         seen = {
             " ".join(words[s:e])

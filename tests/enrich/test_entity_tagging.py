@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
+from pathlib import Path
+
 import pycrfsuite
 import pytest
 
@@ -13,6 +16,7 @@ from pipelines.enrich.entities.gazetteer import MODELS_DIR
 from pipelines.enrich.entities.gazetteer_build import aligned_words, spacing_variants
 from pipelines.enrich.entities.rules import organisation_spans
 from pipelines.enrich.entities.tagger import load_tagger
+from pipelines.enrich.entities.word_evidence import word_affinities
 
 
 def test_bilou_round_trip() -> None:
@@ -106,3 +110,26 @@ def test_a_full_word_cache_is_cleared_without_changing_tags(
     assert len(tagger.decoder._ids) == 7
     assert tagger.tag_many([unseen]) == expected[2:]
     assert len(tagger.decoder._ids) == 4  # cleared, then this batch's words only
+
+
+def test_affinities_tell_how_often_a_word_takes_the_article_and_a_pronoun(tmp_path: Path) -> None:
+    msgpack = pytest.importorskip("msgpack")  # build time only (`make model`)
+    buckets: list[object] = [{"format": "cB", "version": 1}, *[[] for _ in range(600)]]
+    buckets[401] = ["بوتين", "كتاب", "الكتاب", "قال", "مدينة", "المدينة"]  # Zipf 5.0
+    buckets[501] = ["كتابها", "قاله", "مدينته"]  # Zipf 4.0 (`مدينة` + `ه` = `مدينته`)
+    path = tmp_path / "large_ar.msgpack.gz"
+    path.write_bytes(gzip.compress(msgpack.packb(buckets)))
+    affinities = word_affinities(path, 3.0)
+    assert affinities["بوتين"] == "-4 -4"  # a name: neither form exists
+    assert affinities["كتاب"] == "0 -1"  # a noun: both
+    assert affinities["قال"] == "-4 -1"  # a verb: a pronoun, no article
+    assert affinities["مدينه"] == "0 -1"
+    assert "الكتاب" not in affinities  # keyed by the bare word
+
+
+def test_the_shipped_arabic_model_sees_the_affinities() -> None:
+    tagger = load_tagger("ar")
+    assert tagger is not None
+    features = tagger.extractor.word_features
+    assert {"da=-3", "dp=-4"} <= set(features("وبوتين"))  # the stem's affinities
+    assert "da=0" in features("الكتاب")

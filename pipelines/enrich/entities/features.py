@@ -83,7 +83,10 @@ class FeatureExtractor:
     `clusters`: word → distributional cluster id learned from unlabelled text;
     `person_words`: words of person names from an openly licensed name list;
     `frequency`: normalized word → twice its Zipf frequency in general Arabic text (absent: 0);
+    `affinity`: bare word → how much more or less often it takes the article and a pronoun
+    than bare (Zipf differences, `word_evidence.word_affinities`; names take neither);
     `wiki_person_words`, `wiki_org_words`: words of well-known people's and sports clubs' names;
+    `organisation_words`: words of the crosswalk's organisation names;
     `known_spans`: multi-word names of the crosswalk and the gazetteer (`marked`).
     """
 
@@ -93,8 +96,10 @@ class FeatureExtractor:
     clusters: dict[str, str] = field(default_factory=dict)
     person_words: frozenset[str] = frozenset()
     frequency: dict[str, int] = field(default_factory=dict)
+    affinity: dict[str, list[str]] = field(default_factory=dict)
     wiki_person_words: frozenset[str] = frozenset()
     wiki_org_words: frozenset[str] = frozenset()
+    organisation_words: frozenset[str] = frozenset()
     known_spans: KnownSpans = field(default_factory=lambda: KnownSpans.build([]))
     # `known` plus the known names' Arabic first words, for name-start forms only (`وحماس` ->
     # `حماس`); never for stems or place matching, where longer proclitics would then cut real
@@ -132,6 +137,8 @@ class FeatureExtractor:
             feats.append("pw")
         if stem in self.wiki_org_words:
             feats.append("ow")
+        if stem in self.organisation_words:
+            feats.append("co")
         cluster = self.clusters.get(stem)
         if cluster:
             feats += ["cl=" + cluster, "cl1=" + cluster[:1], "cl2=" + cluster[:2]]
@@ -140,6 +147,9 @@ class FeatureExtractor:
             feats.append("tg=" + trigger)
         if shape == "arabic":
             feats.append(f"fq={self.frequency.get(normalized, 0)}")
+            affinity = self.affinity.get(stem)
+            if affinity is not None:
+                feats += ["da=" + affinity[0], "dp=" + affinity[1]]
         return feats
 
     def cluster_key(self, word: str) -> str:

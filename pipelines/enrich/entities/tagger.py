@@ -21,6 +21,7 @@ from pipelines.enrich.entities.gazetteer import (
     load_gazetteer,
 )
 from pipelines.enrich.entities.known_spans import KnownSpans
+from pipelines.enrich.entities.text import is_arabic
 from pipelines.enrich.entities.versions import LEXICON_FILE, tagger_version
 
 
@@ -39,7 +40,8 @@ def build_extractor(
     """The feature extractor a model was trained with: gazetteer, crosswalk (default: the
     committed one) and its saved lexicon."""
     place_words, name_words = place_features(gazetteer)
-    spans = known_spans(gazetteer, load_crosswalk() if crosswalk is None else crosswalk)
+    crosswalk = load_crosswalk() if crosswalk is None else crosswalk
+    spans = known_spans(gazetteer, crosswalk)
     known = frozenset(lexicon["known"]) | gazetteer.vocabulary
     clusters = dict(
         zip(lexicon.get("cluster_words", []), lexicon.get("cluster_ids", []), strict=True)
@@ -51,11 +53,19 @@ def build_extractor(
         clusters=clusters,
         person_words=frozenset(lexicon.get("person_words", [])),
         frequency=lexicon.get("frequency", {}),
+        affinity={w: pair.split() for w, pair in lexicon.get("affinity", {}).items()},
         wiki_person_words=frozenset(lexicon.get("wiki_person_words", [])),
         wiki_org_words=frozenset(lexicon.get("wiki_org_words", [])),
         known_spans=spans,
+        organisation_words=organisation_words(crosswalk),
         span_known=known | spans.arabic_firsts(),  # a name's first word may carry `و`, `ل`, ...
     )
+
+
+def organisation_words(crosswalk: CrossTable) -> frozenset[str]:
+    """Arabic words of the crosswalk's organisation names (`co` feature)."""
+    keys = [key for kind, key in crosswalk if kind == "ORG"]
+    return frozenset(word for key in keys for word in key.split() if is_arabic(word))
 
 
 def known_spans(gazetteer: Gazetteer, crosswalk: CrossTable) -> KnownSpans:

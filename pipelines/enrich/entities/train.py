@@ -29,6 +29,7 @@ from pipelines.enrich.entities.word_evidence import (
     MissingData,
     default_person_names,
     package_file,
+    word_affinities,
 )
 
 CRF_PARAMS: dict[str, Any] = {
@@ -145,6 +146,7 @@ def external_lexicon(person_names: Path | None = None, *, verbose: bool = True) 
     frequencies = package_file("wordfreq", "data/large_ar.msgpack.gz")
     if frequencies is not None:
         lexicon["frequency"] = word_frequencies(frequencies)
+        lexicon["affinity"] = word_affinities(frequencies, MIN_ZIPF)
         if verbose:
             print(f"word frequencies: {len(lexicon['frequency']):,} from {frequencies}")
     return lexicon

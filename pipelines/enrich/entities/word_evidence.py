@@ -1,6 +1,7 @@
-"""Word evidence that a place name is also a common word, read at gazetteer build time only:
-ANERcorp train counts (CC BY-SA; never the test split) and wordfreq 3.1.1's Arabic frequency
-list (data CC BY-SA 4.0; read as data, wordfreq's own dependencies are not needed)."""
+"""Word evidence read at build time only (`make model`): ANERcorp train counts (CC BY-SA;
+never the test split) and wordfreq 3.1.1's Arabic frequency list (data CC BY-SA 4.0; read as
+data, wordfreq's own dependencies are not needed), for the gazetteer's common-word rules and
+the tagger's article and pronoun affinities."""
 
 from __future__ import annotations
 
@@ -61,25 +62,56 @@ def wordfreq_path() -> Path:
     return path
 
 
-def word_zipf(path: Path, single_keys: set[str]) -> dict[str, tuple[float, float]]:
-    """One-word Arabic key -> Zipf frequency of the word without and with the article, summed
-    over the spellings that normalize alike, from a wordfreq cBpack file (list index n after
-    the header = -n centibels; Zipf = log10 of frequency per billion words)."""
+def normalized_frequencies(path: Path) -> dict[str, float]:
+    """Normalized Arabic word -> its frequency per word, summed over the spellings that
+    normalize alike, from a wordfreq cBpack file (list index n after the header = -n
+    centibels)."""
     import msgpack  # build time only
 
     with gzip.open(path, "rb") as handle:
         buckets = msgpack.load(handle, raw=False)[1:]
-    wanted = {k for k in single_keys if is_arabic(k)}
-    wanted_forms = wanted | {"ال" + k for k in wanted}
     freq: dict[str, float] = {}
     for centibels, words in enumerate(buckets):
         for word in words:
             normalized = normalize_word(word)
-            if normalized in wanted_forms:
+            if is_arabic(normalized):
                 freq[normalized] = freq.get(normalized, 0.0) + 10 ** (-centibels / 100)
+    return freq
 
-    def zipf(word: str) -> float:
-        return round(math.log10(freq[word]) + 9, 2) if word in freq else 0.0
 
-    found = {key: (zipf(key), zipf("ال" + key)) for key in sorted(wanted)}
+def _zipf(freq: dict[str, float], word: str) -> float:
+    """Zipf frequency (log10 of frequency per billion words); 0 for a word not in the list."""
+    found = freq.get(word)
+    return math.log10(found) + 9 if found else 0.0
+
+
+def word_zipf(path: Path, single_keys: set[str]) -> dict[str, tuple[float, float]]:
+    """One-word Arabic key -> Zipf frequency of the word without and with the article."""
+    freq = normalized_frequencies(path)
+    wanted = sorted(k for k in single_keys if is_arabic(k))
+    found = {k: (round(_zipf(freq, k), 2), round(_zipf(freq, "ال" + k), 2)) for k in wanted}
     return {key: value for key, value in found.items() if value != (0.0, 0.0)}
+
+
+def word_affinities(path: Path, min_zipf: float) -> dict[str, str]:
+    """Bare normalized Arabic word -> how much more (+) or less (-) often it is written with the
+    article, and with a possessive pronoun (`ه`, `ها`, `هم`), than bare: two differences of Zipf
+    frequency, rounded and clipped to -4 … 2 (`"-3 -4"`). Names take neither (`بوتين`), verbs
+    take pronouns but not the article, common nouns take both. Words with a form of Zipf ≥
+    `min_zipf` only."""
+    freq = normalized_frequencies(path)
+
+    def difference(form: float, bare: float) -> int:
+        return max(-4, min(2, round(form - bare)))
+
+    result: dict[str, str] = {}
+    for word in sorted(freq):
+        if word.startswith("ال") or len(word) < 2:
+            continue
+        bare, definite = _zipf(freq, word), _zipf(freq, "ال" + word)
+        if max(bare, definite) < min_zipf:
+            continue
+        base = word[:-1] + "ت" if word.endswith("ه") else word  # ta marbuta before a pronoun
+        pronoun = max(_zipf(freq, base + suffix) for suffix in ("ه", "ها", "هم"))
+        result[word] = f"{difference(definite, bare)} {difference(pronoun, bare)}"
+    return result
