@@ -58,6 +58,15 @@ def test_prayer_time_region_and_demonym_accusative_are_no_country() -> None:
     assert _linked("وجاء رعايا إريتريا في المرتبة الثانية", "إريتريا") == "Eritrea"  # a plural
 
 
+def test_direction_after_a_country_or_continent_after_a_preposition_is_another_place() -> None:
+    ireland = _review("ضابط شرطة سابق من أيرلندا الشمالية ، من حضور", "أيرلندا")
+    assert (ireland.kind, ireland.start, ireland.end, ireland.place) == ("LOC", 4, 6, None)
+    asia = _review("وهي جمهورية سابقة في آسيا الوسطى ، تضم", "آسيا")
+    assert (asia.kind, asia.end, asia.place) == ("LOC", 6, None)
+    # after a noun in construct the adjective describes the noun: Israel's northern border
+    assert _linked("بجولة على حدود إسرائيل الشمالية مع لبنان", "إسرائيل") == "Israel"
+
+
 def test_place_next_to_a_club_word_or_another_countrys_demonym_is_a_club() -> None:
     monaco = _review("على سبيل الإعارة من موناكو الفرنسي من أجل", "موناكو")
     assert (monaco.kind, monaco.start, monaco.end, monaco.place) == ("ORG", 4, 6, None)

@@ -28,6 +28,12 @@ EVENING_PRAYER = "عشاء"
 # Masculine adjectives that make a country's name a region: `المغرب العربي` (the Maghreb),
 # `بلاد المغرب الإسلامي`, `المغرب الكبير`.
 REGION_ADJECTIVES = _words("العربي الإسلامي الكبير")
+# Feminine directions after a country or continent name another place (`من أيرلندا الشمالية`,
+# `في أوروبا الشرقية`, `في آسيا الوسطى`) unless the gazetteer has the longer name (`كوريا
+# الشمالية` is linked whole before this rule runs); only after a preposition: after a noun in
+# construct the adjective describes the noun (`حدود إسرائيل الشمالية`: Israel's northern border).
+REGION_DIRECTIONS = _words("الشمالية الجنوبية الشرقية الغربية الوسطى")
+REGION_PREPOSITIONS = _words("في من الي عبر داخل خارج نحو")
 # Indefinite accusatives as frequent as adverbs (`أيضا` 12, `حاليا` 10, `رسميا` 9) are no noun
 # a demonym describes (`جنديا` 7, `مسؤولا` 8).
 ACCUSATIVE_NOUN_MAX_BUCKET = 8
@@ -131,11 +137,22 @@ def prayer_time(words: list[str], start: int, end: int) -> bool:
 
 
 def region(words: list[str], verdict: Verdict) -> Verdict | None:
-    """A country followed by `العربي`/`الإسلامي`/`الكبير` (masculine, as a region's name):
-    `المغرب العربي` is the Maghreb, an unlinked place over both words."""
-    end = verdict.end
-    if end < len(words) and normalize_word(words[end]) in REGION_ADJECTIVES:
-        return Verdict(verdict.start, end + 1, "LOC", None)
+    """A country followed by `العربي`/`الإسلامي`/`الكبير` (masculine, as a region's name:
+    `المغرب العربي` is the Maghreb), or a country or continent after a preposition and followed
+    by a feminine direction (`من أيرلندا الشمالية`), is another place: an unlinked place over
+    both words."""
+    end, place = verdict.end, verdict.place
+    if end >= len(words) or place is None:
+        return None
+    following, start = normalize_word(words[end]), verdict.start
+    if following in REGION_ADJECTIVES and place.rank == 1:
+        return Verdict(start, end + 1, "LOC", None)
+    before = normalize_word(words[start - 1]) if start > 0 else ""
+    after_preposition = before in REGION_PREPOSITIONS or (
+        before[:1] in ("و", "ف") and before[1:] in REGION_PREPOSITIONS  # `وفي`
+    )
+    if following in REGION_DIRECTIONS and after_preposition:
+        return Verdict(start, end + 1, "LOC", None)
     return None
 
 
@@ -187,12 +204,14 @@ def reread(
     start, end, place = verdict.start, verdict.end, verdict.place
     if place is not None and named_person(words, verdict, gazetteer):
         return Verdict(start, end, "PERS", None)
+    if place is not None and place.rank <= 1 and (found := region(words, verdict)) is not None:
+        return found
     if place is not None and place.rank == 1:
         if prayer_time(words, start, end) or demonym_accusative(
             words, tags, verdict, key, gazetteer
         ):
             return Verdict(start, end, None, None)
-        found = region(words, verdict) or foreign_club(words, verdict, gazetteer)
+        found = foreign_club(words, verdict, gazetteer)
         if found is not None:
             return found
         found = capital(words, verdict, key, gazetteer) or foreign_namesake(
