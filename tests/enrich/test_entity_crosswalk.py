@@ -22,7 +22,8 @@ from pipelines.enrich.entities.crosswalk_build import (
     english_keys,
     respelled,
 )
-from pipelines.enrich.entities.extract import keyed_entity
+from pipelines.enrich.entities.extract import extract_mentions, keyed_entity
+from pipelines.enrich.entities.rules import known_organisation_spans, standalone_organisations
 
 
 def test_name_keys_of_both_languages_with_spelling_variants() -> None:
@@ -152,3 +153,15 @@ def test_an_english_and_an_arabic_sentence_name_the_same_person_with_one_id() ->
     }
     row = next(r for r in entities.to_pylist() if r["entity_id"] == "per:vladimir putin")
     assert (row["name"], row["name_ar"]) == ("Vladimir Putin", "فلاديمير بوتين")
+
+
+def test_one_word_organisation_names_that_are_no_word_are_found_untagged() -> None:
+    affinity = {"داعش": ["-4", "-4"], "حماس": ["-1", "-1"], "ناتو": ["1", "-2"]}
+    names = standalone_organisations(["داعش", "حماس", "ناتو", "اوكسفام", "حزب الله"], affinity)
+    assert names == {"داعش", "اوكسفام"}  # `حماس` is also "enthusiasm"; `الناتو` takes the article
+    assert known_organisation_spans(["مقاتلي", "داعش", "في"], names) == [(1, 2, "ORG")]
+    mentions = extract_mentions("هجوم شنه داعش على المدينة وأعلن ولاءه لداعش", "ar")
+    assert [(m.surface, m.entity.entity_id) for m in mentions] == [
+        ("داعش", "org:islamic state isis"),
+        ("داعش", "org:islamic state isis"),  # the proclitic `ل` left out of the mention
+    ]

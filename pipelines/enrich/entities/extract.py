@@ -7,7 +7,7 @@ from functools import cache
 from itertools import chain
 
 from pipelines.enrich.entities.context import SPORTS_ARTICLE_MIN, Verdict, judge, sports_words
-from pipelines.enrich.entities.crosswalk import alias_words, known_name
+from pipelines.enrich.entities.crosswalk import alias_words, known_name, load_crosswalk
 from pipelines.enrich.entities.cues import review
 from pipelines.enrich.entities.document import Span, propagate_names, tag_spans
 from pipelines.enrich.entities.gazetteer import Place, load_gazetteer
@@ -18,10 +18,15 @@ from pipelines.enrich.entities.linker import (
     unsure_town,
 )
 from pipelines.enrich.entities.matcher import find_places
-from pipelines.enrich.entities.rules import organisation_spans
+from pipelines.enrich.entities.rules import (
+    known_organisation_spans,
+    organisation_spans,
+    standalone_organisations,
+)
 from pipelines.enrich.entities.tagger import Tagger, load_lexicon, load_tagger, stoplist
 from pipelines.enrich.entities.text import (
     clitic_length,
+    is_arabic,
     name_key,
     split_sentences,
     token_forms,
@@ -137,8 +142,8 @@ def _text_mentions(
         matches = find_places(words, gazetteer, known, forms_of[index])
         tags, marginals = tag_results[index] if tag_results else (["O"] * len(words), [])
         tagged = tag_spans(tags)
-        if language == "ar":
-            tagged = _with_rule_spans(words, tagged)
+        if language == "ar" and tagger is not None:
+            tagged = _with_rule_spans(words, tagged, tagger)
         if not tagged and not matches:
             continue
         starts = token_starts(text, bounds[index])
@@ -166,13 +171,15 @@ def _text_mentions(
             start, end = verdict.start, verdict.end
             if not covered.isdisjoint(range(start, end)):
                 continue
-            first, last = _char_span(words, starts, start, end, known)
+            # `لداعش`: a proclitic on a one-word organisation name (`_standalone_organisations`)
+            name_known = _with_organisations(known) if kind == "ORG" else known
+            first, last = _char_span(words, starts, start, end, name_known)
             entity = place_entity(verdict.place) if verdict.place else None
             if verdict.place is not None and verdict.place.rank >= 2:
                 found = gazetteer.candidates(link.key)
                 if len(found) > 1:
                     namesakes.append((len(mentions), found))
-            entity = entity or keyed_entity(kind, words[start:end], text[first:last], known)
+            entity = entity or keyed_entity(kind, words[start:end], text[first:last], name_known)
             if entity is None:
                 continue
             covered.update(range(start, end))
@@ -206,13 +213,34 @@ def _char_span(
     return starts[start] + clitic_length(words[start], known), starts[end - 1] + len(words[end - 1])
 
 
-def _with_rule_spans(words: list[str], tagged: list[Span]) -> list[Span]:
-    """Tagged spans plus the organisation rule's spans that overlap none of them."""
+def _with_rule_spans(words: list[str], tagged: list[Span], tagger: Tagger) -> list[Span]:
+    """Tagged spans plus the organisation rules' spans that overlap none of them."""
     rules = organisation_spans(words)
+    names, firsts = _standalone_organisations(), tagger.extractor.first_forms(words)
+    if not names.isdisjoint(firsts):
+        rules += known_organisation_spans(firsts, names)
     if not rules:
         return tagged
     inside = {i for s, e, _ in tagged for i in range(s, e)}
-    return sorted(tagged + [s for s in rules if inside.isdisjoint(range(*s[:2]))])
+    for span in sorted(rules):
+        if inside.isdisjoint(range(*span[:2])):
+            tagged = [*tagged, span]
+            inside.update(range(*span[:2]))
+    return sorted(tagged)
+
+
+@cache
+def _with_organisations(known: frozenset[str]) -> frozenset[str]:
+    return known | _standalone_organisations()
+
+
+@cache
+def _standalone_organisations() -> frozenset[str]:
+    """`rules.standalone_organisations` of the crosswalk, by the Arabic model's affinities."""
+    tagger = load_tagger("ar")
+    affinity = tagger.extractor.affinity if tagger else {}
+    keys = [key for kind, key in load_crosswalk() if kind == "ORG" and is_arabic(key)]
+    return standalone_organisations(keys, affinity)
 
 
 def _propagated(

@@ -1,4 +1,5 @@
-"""Span rules the CRF misses: Arabic organisation names opened by a head noun (`حزب العمال`)."""
+"""Span rules the CRF misses: Arabic organisation names opened by a head noun (`حزب العمال`),
+and one-word organisation names that are no Arabic word (`داعش`, `رويترز`)."""
 
 from __future__ import annotations
 
@@ -38,3 +39,21 @@ def organisation_spans(words: list[str]) -> list[tuple[int, int, str]]:
         else:
             i += 1
     return found
+
+
+def standalone_organisations(
+    keys: list[str], affinity: dict[str, list[str]], max_article_affinity: int = -3
+) -> frozenset[str]:
+    """The one-word organisation name keys (`keys`: the crosswalk's) that are no common word:
+    rarer than Zipf 3 with and without the article, or far more often written without it
+    (`داعش`, `رويترز`, `أرامكو`; not `حماس` "enthusiasm", `الناتو`, `فيسبوك`)."""
+    return frozenset(
+        key
+        for key in keys
+        if " " not in key and (key not in affinity or int(affinity[key][0]) <= max_article_affinity)
+    )
+
+
+def known_organisation_spans(forms: list[str], names: frozenset[str]) -> list[tuple[int, int, str]]:
+    """ORG spans of the words whose name-start form (proclitics stripped) is such a name."""
+    return [(i, i + 1, "ORG") for i, found in enumerate(forms) if found in names]
