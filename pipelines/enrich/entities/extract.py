@@ -25,6 +25,7 @@ from pipelines.enrich.entities.rules import (
 )
 from pipelines.enrich.entities.tagger import Tagger, load_lexicon, load_tagger, stoplist
 from pipelines.enrich.entities.text import (
+    PROCLITICS,
     clitic_length,
     is_arabic,
     name_key,
@@ -143,7 +144,7 @@ def _text_mentions(
         tags, marginals = tag_results[index] if tag_results else (["O"] * len(words), [])
         tagged = tag_spans(tags)
         if language == "ar" and tagger is not None:
-            tagged = _with_rule_spans(words, tagged, tagger)
+            tagged = _with_rule_spans(words, forms_of[index], tagged)
         if not tagged and not matches:
             continue
         starts = token_starts(text, bounds[index])
@@ -213,12 +214,12 @@ def _char_span(
     return starts[start] + clitic_length(words[start], known), starts[end - 1] + len(words[end - 1])
 
 
-def _with_rule_spans(words: list[str], tagged: list[Span], tagger: Tagger) -> list[Span]:
+def _with_rule_spans(words: list[str], forms: list[str], tagged: list[Span]) -> list[Span]:
     """Tagged spans plus the organisation rules' spans that overlap none of them."""
     rules = organisation_spans(words)
-    names, firsts = _standalone_organisations(), tagger.extractor.first_forms(words)
-    if not names.isdisjoint(firsts):
-        rules += known_organisation_spans(firsts, names)
+    written = _standalone_forms()
+    if not written.isdisjoint(forms):
+        rules += known_organisation_spans(forms, written)
     if not rules:
         return tagged
     inside = {i for s, e, _ in tagged for i in range(s, e)}
@@ -227,6 +228,14 @@ def _with_rule_spans(words: list[str], tagged: list[Span], tagger: Tagger) -> li
             tagged = [*tagged, span]
             inside.update(range(*span[:2]))
     return sorted(tagged)
+
+
+@cache
+def _standalone_forms() -> frozenset[str]:
+    """The standalone organisation names as their words' token forms show them: bare, and
+    behind a proclitic (`لداعش`: the form keeps it, the name is no `known` word)."""
+    names = _standalone_organisations()
+    return names | {clitic + name for clitic in PROCLITICS for name in names}
 
 
 @cache

@@ -55,5 +55,5 @@ def standalone_organisations(
 
 
 def known_organisation_spans(forms: list[str], names: frozenset[str]) -> list[tuple[int, int, str]]:
-    """ORG spans of the words whose name-start form (proclitics stripped) is such a name."""
+    """ORG spans of the words whose form is such a name (or one behind a proclitic)."""
     return [(i, i + 1, "ORG") for i, found in enumerate(forms) if found in names]

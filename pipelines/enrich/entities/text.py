@@ -33,6 +33,8 @@ _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 # Proclitics: conjunction (w, f), then preposition (b, l, k), then the article. `لل` is l + al.
 _ARTICLE_PREFIX = re.compile("^(?:[وف]?(?:[بك]?ال|لل))")
 _CLITIC_PREFIX = re.compile("^(?:[وف][بلك]?|[بلك])")  # longest first
+# The proclitic sequences `_CLITIC_PREFIX` matches.
+PROCLITICS = ("و", "ف", "وب", "ول", "وك", "فب", "فل", "فك", "ب", "ل", "ك")
 MIN_STEM = 3
 
 
