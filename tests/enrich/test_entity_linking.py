@@ -125,6 +125,8 @@ def test_city_in_construct_with_another_place_is_a_common_noun() -> None:
 def test_with_good_fortune_is_no_yemen() -> None:
     assert _review("اعاده الله على الجميع باليمن والبركات", "باليمن").kind is None
     assert _review("تنتشر الجماعات في اليمن والعراق", "اليمن", "O O O B-LOC B-LOC").place
+    assert _review("أن يعيده على الجميع بالخير واليمن والبركات", "واليمن").kind is None
+    assert _review("زار الوزير بالرياض واليمن والعراق", "واليمن", "O O B-LOC B-LOC B-LOC").place
 
 
 def test_adverbs_and_common_words_need_a_cue_or_a_sure_tagger() -> None:

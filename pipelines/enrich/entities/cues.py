@@ -167,14 +167,28 @@ def coordinated_with_common_noun(
     words: list[str], tags: list[str], start: int, end: int, gazetteer: Gazetteer
 ) -> bool:
     """`ب` + a definite name + `و` + a definite common noun: `باليمن والبركات` ("with good
-    fortune and blessings"); places are listed with places."""
-    if end >= len(words) or not normalize_word(words[start]).startswith(("بال", "وبال")):
+    fortune and blessings"), also inside such a list (`بالخير واليمن والبركات`); places are
+    listed with places."""
+    if end >= len(words):
         return False
-    following = normalize_word(words[end])
+    first = normalize_word(words[start])
+    if first.startswith("وال") and start > 0:  # the list's first item is a common noun
+        if not _common_definite(words, tags, start - 1, ("بال", "وبال"), gazetteer):
+            return False
+    elif not first.startswith(("بال", "وبال")):
+        return False
+    return _common_definite(words, tags, end, ("وال",), gazetteer)
+
+
+def _common_definite(
+    words: list[str], tags: list[str], index: int, openings: tuple[str, ...], gazetteer: Gazetteer
+) -> bool:
+    """The word opens with one of `openings` (`وال`), is tagged O and names no place."""
+    normalized = normalize_word(words[index])
     return (
-        following.startswith("وال")
-        and tags[end] == "O"
-        and gazetteer.lookup(form(following[1:])) is None
+        normalized.startswith(openings)
+        and tags[index] == "O"
+        and gazetteer.lookup(form(normalized)) is None  # `form` drops `وال`, `بال`
     )
 
 
