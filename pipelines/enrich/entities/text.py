@@ -32,9 +32,13 @@ _SENTENCE_END = frozenset({".", "!", "?", "؟", "\n", "؛"})
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 # Proclitics: conjunction (w, f), then preposition (b, l, k), then the article. `لل` is l + al.
 _ARTICLE_PREFIX = re.compile("^(?:[وف]?(?:[بك]?ال|لل))")
-_CLITIC_PREFIX = re.compile("^(?:[وف][بلك]?|[بلك])")  # longest first
-# The proclitic sequences `_CLITIC_PREFIX` matches.
-PROCLITICS = ("و", "ف", "وب", "ول", "وك", "فب", "فل", "فك", "ب", "ل", "ك")
+_CONJUNCTIONS, _PREPOSITIONS = "وف", "بلك"
+_CLITIC_PREFIX = re.compile(f"^(?:[{_CONJUNCTIONS}][{_PREPOSITIONS}]?|[{_PREPOSITIONS}])")
+# The proclitic sequences `_CLITIC_PREFIX` matches (`و`, `وب`, ..., `ك`).
+PROCLITICS = (
+    *(conj + prep for conj in _CONJUNCTIONS for prep in ("", *_PREPOSITIONS)),
+    *_PREPOSITIONS,
+)
 MIN_STEM = 3
 
 
