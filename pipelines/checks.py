@@ -8,6 +8,7 @@ from typing import Any
 import dagster as dg
 import duckdb
 import pandera.polars as pa
+import polars as pl
 
 from pipelines.warehouse import fetch_rows, run
 from schemas.core import ArticleSchema
@@ -26,9 +27,93 @@ CLUSTER_CHECKS = (
 )
 
 
+DATE_MENTION_CHECKS = (
+    ("mentions_reference_articles", "every date mention's article exists in core.articles"),
+    ("spans_match_body", "surface_text is exactly body[start_char:end_char]"),
+    ("ranges_are_ordered", "resolved_start <= resolved_end, both set or both NULL"),
+)
+ENTITY_MENTION_CHECKS = (
+    ("mentions_reference_entities", "every mention's entity exists in core.entities"),
+    ("spans_match_text", "offsets lie within the text and surface == text[start_char:end_char]"),
+)
+CHECKS_BY_ASSET = {
+    "articles": LOAD_CHECKS,
+    "article_clusters": CLUSTER_CHECKS,
+    "date_mentions": DATE_MENTION_CHECKS,
+    "entity_mentions": ENTITY_MENTION_CHECKS,
+}
+
+
 def specs(asset: str, checks: tuple[tuple[str, str], ...]) -> list[dg.AssetCheckSpec]:
     """AssetCheckSpecs declared on the asset that yields them."""
     return [dg.AssetCheckSpec(name, asset=asset, description=text) for name, text in checks]
+
+
+DUMP_CHECK_SPECS = [
+    spec for asset, checks in CHECKS_BY_ASSET.items() for spec in specs(asset, checks)
+]
+
+
+def batch_check_results(
+    con: duckdb.DuckDBPyConnection, dump_files: list[str], only_asset: str | None = None
+) -> Iterator[dg.AssetCheckResult]:
+    """The dump assets' checks over what loading `dump_files` touched (not the whole warehouse)."""
+    params = {"dump_files": dump_files}
+    results: dict[str, list[dg.AssetCheckResult]] = {
+        "articles": list(_article_results(con, params)),
+        "article_clusters": list(
+            violation_results(con, "checks/count_batch_cluster_violations", CLUSTER_CHECKS, params)
+        ),
+        "date_mentions": list(
+            violation_results(
+                con, "checks/count_batch_date_mention_violations", DATE_MENTION_CHECKS, params
+            )
+        ),
+        "entity_mentions": list(
+            violation_results(
+                con, "checks/count_batch_entity_mention_violations", ENTITY_MENTION_CHECKS, params
+            )
+        ),
+    }
+    for asset, asset_results in results.items():
+        if only_asset is None or asset == only_asset:
+            for result in asset_results:
+                yield result._replace(asset_key=dg.AssetKey(asset))
+
+
+def _article_results(
+    con: duckdb.DuckDBPyConnection, params: Mapping[str, Any]
+) -> Iterator[dg.AssetCheckResult]:
+    unreconciled = fetch_rows(con, "checks/count_unreconciled_batch_dumps", params)
+    yield dg.AssetCheckResult(
+        check_name="dump_reconciles",
+        passed=not unreconciled,
+        metadata={"unreconciled": str(unreconciled)} if unreconciled else {},
+    )
+    yield from violation_results(
+        con, "checks/count_batch_article_violations", LOAD_CHECKS[1:4], params
+    )
+    articles = run(con, "checks/select_batch_articles_sample", params).pl()
+    yield _contract_result(articles)
+
+
+def _contract_result(articles: pl.DataFrame) -> dg.AssetCheckResult:
+    try:
+        ArticleSchema.validate(articles, lazy=True)
+    except pa.errors.SchemaErrors as errors:
+        cases = errors.failure_cases
+        return dg.AssetCheckResult(
+            check_name="articles_match_contract",
+            passed=False,
+            metadata={
+                "rows": articles.height,
+                "failures": cases.height,
+                "examples": dg.MetadataValue.md(str(cases.head(10))),
+            },
+        )
+    return dg.AssetCheckResult(
+        check_name="articles_match_contract", passed=True, metadata={"rows": articles.height}
+    )
 
 
 def load_check_results(

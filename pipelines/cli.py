@@ -12,10 +12,10 @@ from typing import Any
 
 import dagster as dg
 
-from pipelines import settings
+from pipelines import progress, settings
 from pipelines.assets import DUMP_ASSETS, MART_ASSETS, PUBLISH_ASSETS
 from pipelines.ingest import discover_dumps
-from pipelines.partitions import dumps_partitions
+from pipelines.partitions import contiguous_runs, dumps_partitions, range_tags
 from pipelines.publish.snapshot import PUBLISHED_FILE, default_publish_dir
 from pipelines.report import format_status, loaded_versions, stale_entity_dumps
 from pipelines.resources import LandingResource, PublishResource, WarehouseResource
@@ -114,22 +114,28 @@ def run(
 
     def materialize(
         label: str, assets: Sequence[Any], partition_key: str | None = None,
-        selection: dg.AssetSelection | None = None,
+        selection: dg.AssetSelection | None = None, tags: Mapping[str, str] | None = None,
     ) -> bool:  # fmt: skip
         result = dg.materialize(
             assets, partition_key=partition_key, selection=selection, instance=instance,
-            resources=resources, raise_on_error=False, run_config=run_config,
+            resources=resources, raise_on_error=False, run_config=run_config, tags=tags,
         )  # fmt: skip
         problems.extend(_problems(result, label))
         return result.success
 
-    for number, source in enumerate(pending, 1):
-        began = time.monotonic()
-        ok = materialize(source.dump_file, DUMP_ASSETS, partition_key=source.dump_file)
-        print(
-            f"[{number}/{len(pending)}] {source.dump_file}: "
-            f"{'ok' if ok else 'FAILED'} in {time.monotonic() - began:.1f}s"
-        )
+    order = instance.get_dynamic_partitions(dumps_partitions.name or "dumps")
+    printer = _ProgressPrinter({s.dump_file: s.bytes for s in pending})
+    progress.listen(printer)
+    try:
+        for keys in contiguous_runs([s.dump_file for s in pending], order):
+            began = time.monotonic()
+            ok = materialize(f"{keys[0]}..{keys[-1]}", DUMP_ASSETS, tags=range_tags(keys))
+            print(
+                f"{len(keys)} dumps {keys[0]} .. {keys[-1]}: "
+                f"{'ok' if ok else 'FAILED'} in {time.monotonic() - began:.1f}s"
+            )
+    finally:
+        progress.forget(printer)
     stale = stale_entity_dumps(warehouse) or []
     if stale:
         print(f"re-enriching entities in {len(stale)} dumps (model, code or text changed)")
@@ -154,6 +160,28 @@ def run(
     for problem in problems:
         print(f"problem: {problem}", file=sys.stderr)
     return 1 if problems else 0
+
+
+class _ProgressPrinter:
+    """Prints each merged batch: dumps done, records, rate."""
+
+    def __init__(self, pending: dict[str, int]) -> None:
+        self.pending, self.began = pending, time.monotonic()
+        self.dumps = self.records = 0
+
+    def __call__(self, event: str, data: dict[str, Any]) -> None:
+        if event == "staged":
+            self.records += int(data["records"])
+        elif event == "merged":
+            self.dumps += len(data["dumps"])
+            elapsed = time.monotonic() - self.began
+            print(
+                f"  merged {self.dumps}/{len(self.pending)} dumps, {self.records:,} records "
+                f"({self.records / max(elapsed, 1e-9):,.0f}/s), last {data['dumps'][-1]}",
+                flush=True,
+            )
+        elif event == "failed":
+            print(f"  FAILED {data['dump_file']}: {data['error']}", flush=True)
 
 
 def _publish(

@@ -21,6 +21,23 @@ PARALLEL_ENTITY_MIN_ARTICLES = 1_000
 ENTITY_BATCH_SIZE = 200
 
 
+# Below this many bytes of pending dumps the map runs in-process: spawning workers and loading
+# the entity models in each costs seconds.
+PARALLEL_MAP_MIN_BYTES = 512 * 1024
+WORKERS_ENV = "NEWS_WORKERS"
+
+
+def map_workers(pending_bytes: int) -> int:
+    """Processes for the per-dump map: NEWS_WORKERS (or NEWS_CLEAN_WORKERS), else one per core
+    when at least PARALLEL_MAP_MIN_BYTES are pending; `pending_bytes` 0 asks for the default."""
+    configured = os.environ.get(WORKERS_ENV) or os.environ.get(CLEAN_WORKERS_ENV)
+    if configured:
+        return max(1, int(configured))
+    if 0 < pending_bytes < PARALLEL_MAP_MIN_BYTES:
+        return 1
+    return max(1, os.cpu_count() or 1)
+
+
 def landing_dir() -> Path:
     """The landing folder the sensor scans."""
     return Path(os.environ.get(LANDING_ENV) or DEFAULT_LANDING_DIR)

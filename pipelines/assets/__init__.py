@@ -1,25 +1,11 @@
 """Every asset of the code location, in pipeline order: add a new stage's asset here only."""
 
-from pipelines.assets.clean import cleaned_records
-from pipelines.assets.dedup import article_clusters
-from pipelines.assets.enrich_dates import date_mentions
-from pipelines.assets.enrich_entities import entity_mentions
-from pipelines.assets.ingest import raw_records
-from pipelines.assets.load import articles
+from pipelines.assets.dumps import dump_assets
 from pipelines.assets.marts import mart_assets
 from pipelines.assets.publish import dashboard, published_snapshot, quality_gate
-from pipelines.assets.validate import validated_records
 
-# Partitioned by dump: materialized together for each new or changed dump.
-DUMP_ASSETS = [
-    raw_records,
-    validated_records,
-    cleaned_records,
-    articles,
-    article_clusters,
-    entity_mentions,
-    date_mentions,
-]
+# Partitioned by dump: raw_records ... date_mentions, materialized by one step per run.
+DUMP_ASSETS = [dump_assets]
 # Unpartitioned: rebuilt after loads (automation) and daily (schedule).
 MART_ASSETS = list(mart_assets)
 # Unpartitioned, after the marts: gate -> publish -> dashboard (daily schedule and CLI run).

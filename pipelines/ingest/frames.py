@@ -40,7 +40,7 @@ REJECTED_RECORDS_SCHEMA = pa.schema(
 
 
 def raw_records_table(
-    records: Sequence[RawRecord], dump_file: str, dump_format: str, ingested_at: datetime
+    records: Sequence[RawRecord], dump_file: str, dump_format: str, ingested_at: datetime | None
 ) -> pa.Table:
     """The accepted records of a batch, one row each, in the raw.records layout."""
     kept = [r for r in records if r.fields is not None]
@@ -60,7 +60,7 @@ def raw_records_table(
 
 
 def rejected_records_table(
-    rows: Sequence[dict[str, object]], dump_file: str, stage: str, rejected_at: datetime
+    rows: Sequence[dict[str, object]], dump_file: str, stage: str, rejected_at: datetime | None
 ) -> pa.Table:
     """Quarantine rows from dicts with record_index, record_locator, reason, detail, raw_record."""
     return pa.Table.from_pydict(

@@ -1,17 +1,14 @@
-"""Dedup: group each dump's new articles into story clusters (exact and near duplicates)."""
+"""The warehouse side of dedup: link pending articles to LSH candidates and rebuild clusters."""
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 
-import dagster as dg
 import duckdb
 import polars as pl
 import pyarrow as pa
 
-from pipelines.checks import CLUSTER_CHECKS, cluster_check_results, specs
 from pipelines.dedup.clusters import assign_clusters
 from pipelines.dedup.matching import (
     BUCKET_WINDOW,
-    DEFAULT_THRESHOLD,
     SIGNATURE_SCHEMA,
     estimate_pairs,
     index_rows,
@@ -20,55 +17,35 @@ from pipelines.dedup.matching import (
     verify_pairs,
 )
 from pipelines.dedup.minhash import INDEX_VERSION
-from pipelines.partitions import WAREHOUSE_POOL, dumps_partitions
-from pipelines.resources import WarehouseResource
 from pipelines.warehouse import (
-    fetch_dicts,
     fetch_rows,
     insert_batch,
     iter_arrow_batches,
     run,
     run_script,
-    transaction,
 )
 
 SIGNATURE_BATCH_SIZE = 2_000
 
 
-class DedupConfig(dg.Config):
-    """Near-duplicate threshold: exact shingle Jaccard a candidate pair needs to be linked."""
+def cluster_pending(
+    con: duckdb.DuckDBPyConnection, threshold: float, *, staged: bool = False
+) -> dict[str, int]:
+    """Index, link and cluster every article not clustered yet (run inside a transaction).
 
-    threshold: float = DEFAULT_THRESHOLD
-
-
-@dg.asset(
-    partitions_def=dumps_partitions,
-    group_name="dedup",
-    pool=WAREHOUSE_POOL,
-    deps=["articles"],
-    kinds={"python", "duckdb"},
-    check_specs=specs("article_clusters", CLUSTER_CHECKS),
-)
-def article_clusters(
-    context: dg.AssetExecutionContext, config: DedupConfig, warehouse: WarehouseResource
-) -> Iterator[dg.MaterializeResult | dg.AssetCheckResult]:
-    """Story clusters for the articles one dump added or changed; canonical = earliest published."""
-    with warehouse.open() as con:
-        with transaction(con):
-            counts = cluster_pending(con, config.threshold)
-        summary = fetch_dicts(con, "report/select_cluster_summary")[0]
-        yield dg.MaterializeResult(metadata={**summary, **counts})
-        yield from cluster_check_results(con)
-
-
-def cluster_pending(con: duckdb.DuckDBPyConnection, threshold: float) -> dict[str, int]:
-    """Index, link and cluster every article not clustered yet (run inside a transaction)."""
+    With `staged`, the pending articles' band keys and signatures come from the merge batch's
+    staged tables; only pending articles the batch did not stage are signed here.
+    """
     reindexed = upgrade_index(con)
     run_script(con, "dedup/create_pending_articles")
     if fetch_rows(con, "dedup/select_count_gone")[0][0]:
         run(con, "dedup/insert_gone_articles")
     run_script(con, "dedup/create_stale_articles")
-    _index_bodies(con, "dedup/select_pending_bodies", "pending")
+    if staged:
+        run_script(con, "merge/insert_pending_index")
+        _index_bodies(con, "merge/select_unstaged_pending_bodies", "pending", in_transaction=True)
+    else:
+        _index_bodies(con, "dedup/select_pending_bodies", "pending")
     links, signatures = _link_candidates(con, threshold)
     run(con, "dedup/insert_article_bands")
     run(con, "dedup/insert_article_signatures")
@@ -99,11 +76,22 @@ def upgrade_index(con: duckdb.DuckDBPyConnection) -> int:
     return count
 
 
-def _index_bodies(con: duckdb.DuckDBPyConnection, select: str, into: str) -> int:
+def _index_bodies(
+    con: duckdb.DuckDBPyConnection, select: str, into: str, *, in_transaction: bool = False
+) -> int:
     """Band keys and signatures of the bodies `select` reads, inserted by
-    `dedup/insert_<into>_bands` and `dedup/insert_<into>_signatures`; returns the bodies read."""
+    `dedup/insert_<into>_bands` and `dedup/insert_<into>_signatures`; returns the bodies read.
+
+    The bodies stream on a separate cursor, which sees committed rows only; `in_transaction`
+    reads them on `con` instead (rows this transaction wrote; a small set)."""
     count = 0
-    for batch in iter_arrow_batches(con, select, None, SIGNATURE_BATCH_SIZE):
+    if in_transaction:
+        batches: Iterable[pa.RecordBatch] = (
+            run(con, select).to_arrow_table().to_batches(SIGNATURE_BATCH_SIZE)
+        )
+    else:
+        batches = iter_arrow_batches(con, select, None, SIGNATURE_BATCH_SIZE)
+    for batch in batches:
         bands, sigs = index_rows(batch["article_id"].to_pylist(), batch["body"].to_pylist())
         insert_batch(con, f"dedup/insert_{into}_bands", bands.to_arrow())
         insert_batch(con, f"dedup/insert_{into}_signatures", sigs.to_arrow())

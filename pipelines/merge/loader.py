@@ -1,0 +1,109 @@
+"""Load dumps: the parallel map on worker processes, merged in batches by this process.
+
+Dumps are merged in input order, several at a time (many small dumps coalesce into one
+transaction; a batch is committed once it holds MERGE_BATCH_RECORDS records or the input ends).
+A dump is recorded in ops.dump_files by the same transaction that commits its rows, so a crash
+leaves it either wholly loaded or not loaded at all, and the next run redoes it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from pipelines.ingest.records import DumpSource
+from pipelines.merge.dumps import merge_dumps
+from pipelines.staging.files import new_run_dir
+from pipelines.staging.runner import StagedDump, stage_dumps
+from pipelines.warehouse import open_warehouse, transaction
+
+MERGE_BATCH_RECORDS = 8_000
+MAP_CHUNK_RECORDS = 1_000
+
+
+@dataclass
+class LoadReport:
+    """What a load did: dumps merged or failed, counts, and seconds per stage."""
+
+    merged: list[StagedDump] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (dump_file, error)
+    merges: list[dict[str, Any]] = field(default_factory=list)
+    seconds: dict[str, list[float]] = field(default_factory=dict)  # stage -> [wall, cpu]
+    wall_seconds: float = 0.0
+
+    def add_seconds(self, seconds: dict[str, list[float]]) -> None:
+        for stage, (wall, cpu) in seconds.items():
+            spent = self.seconds.setdefault(stage, [0.0, 0.0])
+            spent[0] += wall
+            spent[1] += cpu
+
+    @property
+    def records_read(self) -> int:
+        return sum(d.records_read for d in self.merged)
+
+
+Progress = Callable[[str, dict[str, Any]], None]
+
+
+def load_dumps(
+    warehouse: Path,
+    sources: Sequence[DumpSource],
+    *,
+    workers: int,
+    threshold: float,
+    progress: Progress | None = None,
+    chunk_records: int = MAP_CHUNK_RECORDS,
+    batch_records: int = MERGE_BATCH_RECORDS,
+) -> LoadReport:
+    """Map and merge `sources` into the warehouse; a dump that fails is reported, not merged."""
+    began = time.perf_counter()
+    report = LoadReport()
+    run_dir = new_run_dir(warehouse, uuid.uuid4().hex[:12])
+    emit = progress or (lambda event, data: None)
+    try:
+        with open_warehouse(warehouse) as con:
+            batch: list[StagedDump] = []
+
+            def merge() -> None:
+                processed_at = datetime.now(UTC)
+                with transaction(con):
+                    counts = merge_dumps(
+                        con, batch, threshold=threshold, processed_at=processed_at,
+                        workers=workers,
+                    )  # fmt: skip
+                report.add_seconds(counts.pop("seconds"))
+                report.merges.append({"dumps": [d.dump_file for d in batch], **counts})
+                report.merged.extend(batch)
+                for dump in batch:
+                    shutil.rmtree(dump.directory, ignore_errors=True)
+                emit("merged", {"dumps": [d.dump_file for d in batch], **counts})
+                batch.clear()
+
+            staged_dumps = stage_dumps(
+                sources, run_dir, workers=workers, chunk_records=chunk_records,
+                on_progress=lambda dump_file, count: emit("read", {"dump_file": dump_file,
+                                                                   "records": count}),
+            )  # fmt: skip
+            for staged in staged_dumps:
+                report.add_seconds(staged.seconds)
+                if staged.error is not None:
+                    report.failed.append((staged.dump_file, staged.error))
+                    shutil.rmtree(staged.directory, ignore_errors=True)
+                    emit("failed", {"dump_file": staged.dump_file, "error": staged.error})
+                    continue
+                emit("staged", {"dump_file": staged.dump_file, "records": staged.records_read})
+                batch.append(staged)
+                if sum(d.records_read for d in batch) >= batch_records:
+                    merge()
+            if batch:
+                merge()
+    finally:
+        shutil.rmtree(run_dir, ignore_errors=True)
+    report.wall_seconds = time.perf_counter() - began
+    return report

@@ -1,0 +1,82 @@
+"""Where the map stages its output and in which shapes: one Parquet file per table and chunk."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from pathlib import Path
+
+import pyarrow as pa
+
+from pipelines.clean.batches import STAGING_SCHEMA
+from pipelines.enrich.dates.batch import DATE_MENTIONS_SCHEMA
+from pipelines.enrich.entities.batch import ENTITY_SCHEMA, MENTION_SCHEMA
+from pipelines.ingest.frames import RAW_RECORDS_SCHEMA, REJECTED_RECORDS_SCHEMA
+
+_RECORD_INDEX = pa.field("record_index", pa.int64())
+STAGED_SCHEMAS: dict[str, pa.Schema] = {
+    "raw": RAW_RECORDS_SCHEMA,
+    "rejected": REJECTED_RECORDS_SCHEMA,
+    "cleaned": STAGING_SCHEMA,
+    "date_mentions": DATE_MENTIONS_SCHEMA.append(_RECORD_INDEX),
+    "entity_mentions": MENTION_SCHEMA.append(_RECORD_INDEX),
+    "entities": ENTITY_SCHEMA,
+    "bands": pa.schema([("article_id", pa.string()), ("band_key", pa.int64())]),
+    "signatures": pa.schema([("article_id", pa.string()), ("signature", pa.binary())]),
+}
+STAGING_DIR_NAME = "staging"
+_OWNER_FILE = "owner.pid"
+
+
+def chunk_path(dump_dir: Path, table: str, chunk_index: int) -> Path:
+    """The Parquet file of one table of one chunk."""
+    return dump_dir / f"{table}-{chunk_index:06d}.parquet"
+
+
+def table_glob(dump_dir: Path, table: str) -> str:
+    """The glob DuckDB reads a staged table of one dump with."""
+    return str(dump_dir / f"{table}-*.parquet")
+
+
+def dump_dir(run_dir: Path, dump_file: str) -> Path:
+    """A dump's folder in a run's staging area (named by a digest: keys hold any character)."""
+    return run_dir / hashlib.sha256(dump_file.encode("utf-8", "surrogateescape")).hexdigest()[:24]
+
+
+def new_run_dir(warehouse: Path, run_id: str) -> Path:
+    """A fresh staging folder for one run, beside the warehouse; stale ones are removed first."""
+    root = warehouse.parent / STAGING_DIR_NAME
+    remove_stale_runs(root)
+    run_dir = root / run_id
+    run_dir.mkdir(parents=True, exist_ok=True)
+    (run_dir / _OWNER_FILE).write_text(str(os.getpid()), encoding="utf-8")
+    return run_dir
+
+
+def remove_stale_runs(root: Path) -> list[Path]:
+    """Remove the staging folders of runs whose process is gone (killed mid-run)."""
+    removed: list[Path] = []
+    if not root.is_dir():
+        return removed
+    for run_dir in root.iterdir():
+        if run_dir.is_dir() and not _owner_alive(run_dir / _OWNER_FILE):
+            shutil.rmtree(run_dir, ignore_errors=True)
+            removed.append(run_dir)
+    return removed
+
+
+def _owner_alive(owner: Path) -> bool:
+    try:
+        pid = int(owner.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -1,0 +1,154 @@
+"""Run the map over many dumps: one reader thread, chunks on the worker pool, dumps in order.
+
+The reader thread reads each dump in chunks, stages the raw records itself (they are what it
+parsed) and submits each chunk's map to the shared worker pool; a bounded number of chunks is in
+flight, so memory stays flat however large a dump is. The caller receives the staged dumps in
+input order as their last chunk completes, and merges them while later dumps are still mapped.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+from pipelines.ingest import open_dump
+from pipelines.ingest.frames import ingest_rejections, raw_records_table, rejected_records_table
+from pipelines.ingest.records import DumpSource
+from pipelines.parallel import worker_pool
+from pipelines.staging.chunk import ChunkResult, ChunkTask, map_chunk
+from pipelines.staging.files import chunk_path, dump_dir
+
+_DONE = object()
+
+
+@dataclass
+class StagedDump:
+    """A dump whose map ran: where its tables are staged, what it read, how long it took."""
+
+    source: DumpSource
+    directory: Path
+    format: str = "unknown"
+    compression: str = "none"
+    encoding: str = "unknown"
+    records_read: int = 0
+    ingest_rejected: int = 0
+    chunks: list[ChunkResult] = field(default_factory=list)
+    seconds: dict[str, list[float]] = field(default_factory=dict)  # stage -> [wall, cpu]
+    error: str | None = None
+    futures: list[Future[ChunkResult]] = field(default_factory=list, repr=False)
+
+    @property
+    def dump_file(self) -> str:
+        return self.source.dump_file
+
+
+def stage_dumps(
+    sources: Sequence[DumpSource],
+    run_dir: Path,
+    *,
+    workers: int,
+    chunk_records: int,
+    on_progress: Callable[[str, int], None] | None = None,
+) -> Iterator[StagedDump]:
+    """Staged dumps in input order; a dump that failed carries `error` (the others go on)."""
+    if workers <= 1:
+        for source in sources:
+            yield _finish(_read(source, run_dir, chunk_records, _inline, on_progress))
+        return
+    pool = worker_pool(workers)
+    slots = threading.BoundedSemaphore(2 * workers + 2)  # chunks read but not mapped yet
+
+    def submit(task: ChunkTask) -> Future[ChunkResult]:
+        slots.acquire()
+        future = pool.submit(map_chunk, task)
+        future.add_done_callback(lambda _: slots.release())
+        return future
+
+    ready: queue.Queue[object] = queue.Queue(maxsize=4 * workers)
+
+    def produce() -> None:
+        try:
+            for source in sources:
+                ready.put(_read(source, run_dir, chunk_records, submit, on_progress))
+        finally:
+            ready.put(_DONE)
+
+    reader = threading.Thread(target=produce, name="dump-reader", daemon=True)
+    reader.start()
+    try:
+        while (item := ready.get()) is not _DONE:
+            assert isinstance(item, StagedDump)
+            yield _finish(item)
+    finally:
+        reader.join()
+
+
+def _inline(task: ChunkTask) -> Future[ChunkResult]:
+    future: Future[ChunkResult] = Future()
+    try:
+        future.set_result(map_chunk(task))
+    except Exception as error:
+        future.set_exception(error)
+    return future
+
+
+def _read(
+    source: DumpSource,
+    run_dir: Path,
+    chunk_records: int,
+    submit: Callable[[ChunkTask], Future[ChunkResult]],
+    on_progress: Callable[[str, int], None] | None,
+) -> StagedDump:
+    """Read one dump chunk by chunk, staging raw records and submitting each chunk's map."""
+    staged = StagedDump(source, dump_dir(run_dir, source.dump_file))
+    staged.directory.mkdir(parents=True, exist_ok=True)
+    began, began_cpu = time.perf_counter(), time.thread_time()
+    try:
+        reader = open_dump(source)
+        staged.format, staged.compression = reader.format, reader.compression
+        staged.encoding = reader.encoding
+        for chunk_index, batch in enumerate(reader.batches(chunk_records)):
+            raw = raw_records_table(batch, source.dump_file, reader.format, None)
+            pq.write_table(raw, chunk_path(staged.directory, "raw", chunk_index))
+            rejections = ingest_rejections(batch)
+            rejected = rejected_records_table(rejections, source.dump_file, "ingest", None)
+            pq.write_table(rejected, chunk_path(staged.directory, "rejected-ingest", chunk_index))
+            staged.records_read += len(batch)
+            staged.ingest_rejected += len(rejections)
+            task = ChunkTask(
+                source.dump_file,
+                chunk_index,
+                chunk_path(staged.directory, "raw", chunk_index),
+                staged.directory,
+            )
+            staged.futures.append(submit(task))
+            if on_progress is not None:
+                on_progress(source.dump_file, len(batch))
+    except Exception as error:  # reported per dump; the run goes on with the others
+        staged.error = f"reading failed: {type(error).__name__}: {error}"
+    staged.seconds["read"] = [time.perf_counter() - began, time.thread_time() - began_cpu]
+    return staged
+
+
+def _finish(staged: StagedDump) -> StagedDump:
+    """Wait for a dump's chunks; add their seconds per stage (CPU is the workers')."""
+    for future in staged.futures:
+        try:
+            chunk = future.result()
+        except Exception as error:
+            staged.error = staged.error or f"map failed: {type(error).__name__}: {error}"
+            continue
+        staged.chunks.append(chunk)
+        for stage, (wall, cpu) in chunk.seconds.items():
+            spent = staged.seconds.setdefault(stage, [0.0, 0.0])
+            spent[0] += wall
+            spent[1] += cpu
+    staged.futures.clear()
+    return staged

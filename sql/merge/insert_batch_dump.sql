@@ -1,0 +1,1 @@
+INSERT INTO batch_dumps VALUES ($dump_file)

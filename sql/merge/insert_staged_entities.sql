@@ -1,0 +1,1 @@
+INSERT INTO staged_entities BY NAME SELECT * FROM read_parquet($files)
