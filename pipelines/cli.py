@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import time
@@ -15,10 +16,12 @@ import dagster as dg
 from pipelines import progress, settings
 from pipelines.assets import DUMP_ASSETS, MART_ASSETS, PUBLISH_ASSETS
 from pipelines.ingest import discover_dumps
+from pipelines.merge.loader import LoadReport
 from pipelines.partitions import contiguous_runs, dumps_partitions, range_tags
 from pipelines.publish.snapshot import PUBLISHED_FILE, default_publish_dir
 from pipelines.report import format_status, loaded_versions, stale_entity_dumps
 from pipelines.resources import LandingResource, PublishResource, WarehouseResource
+from pipelines.timings import PhaseClock, format_timings, run_summary
 
 QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 
@@ -53,6 +56,12 @@ def main(argv: list[str] | None = None) -> int:
         "(default: published/ beside the warehouse file)",
     )
     run_cmd.add_argument("--no-publish", action="store_true", help="skip gate and publication")
+    run_cmd.add_argument(
+        "--summary-json",
+        type=Path,
+        default=None,
+        help="also write the run's figures (records, seconds per stage and phase) to this file",
+    )
     status_cmd = commands.add_parser("status", help="print rows per table and reconciliation")
     status_cmd.add_argument(
         "--warehouse", type=Path, default=settings.warehouse_path(), help="DuckDB file to read"
@@ -62,8 +71,9 @@ def main(argv: list[str] | None = None) -> int:
         return status(args.warehouse)
     publish = None if args.no_publish else args.publish or default_publish_dir(args.warehouse)
     return run(
-        args.landing, args.warehouse, force=args.force, verbose=args.verbose, publish=publish
-    )
+        args.landing, args.warehouse, force=args.force, verbose=args.verbose, publish=publish,
+        summary_json=args.summary_json,
+    )  # fmt: skip
 
 
 def status(warehouse: Path) -> int:
@@ -84,12 +94,14 @@ def run(
     force: bool = False,
     verbose: bool = False,
     publish: Path | None = None,
+    summary_json: Path | None = None,
 ) -> int:
     """Materialize the dump assets for each new or changed dump, the marts, then publish."""
     if not landing.is_dir():
         print(f"error: landing folder {landing} does not exist", file=sys.stderr)
         return 2
     started = time.monotonic()
+    timings = PhaseClock()
     sources = discover_dumps(landing)
     done = {} if force else loaded_versions(warehouse)
     pending = [s for s in sources if done.get(s.dump_file) != s.sha256]
@@ -148,10 +160,17 @@ def run(
             f"[{number}/{len(stale)}] {dump_file}: {articles:,} articles to re-enrich, "
             f"{'ok' if ok else 'FAILED'} in {time.monotonic() - began:.1f}s"
         )
+    timings.lap("load")
     materialize("marts", [*DUMP_ASSETS, *MART_ASSETS], selection=dg.AssetSelection.groups("marts"))
+    timings.lap("marts")
     if publish is not None:
         problems += _publish(publish, problems, instance, resources, run_config)
+        timings.lap("gate_and_publish")
     print(f"done in {time.monotonic() - started:.1f}s\n")
+    summary = run_summary(printer.reports, timings.phases, time.monotonic() - started)
+    print(format_timings(summary))
+    if summary_json is not None:
+        summary_json.write_text(json.dumps(summary, indent=2), encoding="utf-8")
     if warehouse.exists():
         text, all_ok = format_status(warehouse)
         print(text)
@@ -168,6 +187,7 @@ class _ProgressPrinter:
     def __init__(self, pending: dict[str, int]) -> None:
         self.pending, self.began = pending, time.monotonic()
         self.dumps = self.records = 0
+        self.reports: list[LoadReport] = []
 
     def __call__(self, event: str, data: dict[str, Any]) -> None:
         if event == "staged":
@@ -182,6 +202,8 @@ class _ProgressPrinter:
             )
         elif event == "failed":
             print(f"  FAILED {data['dump_file']}: {data['error']}", flush=True)
+        elif event == "finished":
+            self.reports.append(data["report"])
 
 
 def _publish(

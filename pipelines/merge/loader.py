@@ -17,6 +17,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import psutil
+
 from pipelines.ingest.records import DumpSource
 from pipelines.merge.dumps import merge_dumps
 from pipelines.staging.files import new_run_dir
@@ -36,6 +38,7 @@ class LoadReport:
     merges: list[dict[str, Any]] = field(default_factory=list)
     seconds: dict[str, list[float]] = field(default_factory=dict)  # stage -> [wall, cpu]
     wall_seconds: float = 0.0
+    cpu_seconds: float = 0.0  # this process and its workers, while loading
 
     def add_seconds(self, seconds: dict[str, list[float]]) -> None:
         for stage, (wall, cpu) in seconds.items():
@@ -62,7 +65,7 @@ def load_dumps(
     batch_records: int = MERGE_BATCH_RECORDS,
 ) -> LoadReport:
     """Map and merge `sources` into the warehouse; a dump that fails is reported, not merged."""
-    began = time.perf_counter()
+    began, cpu_began = time.perf_counter(), process_tree_cpu()
     report = LoadReport()
     run_dir = new_run_dir(warehouse, uuid.uuid4().hex[:12])
     emit = progress or (lambda event, data: None)
@@ -106,4 +109,19 @@ def load_dumps(
     finally:
         shutil.rmtree(run_dir, ignore_errors=True)
     report.wall_seconds = time.perf_counter() - began
+    report.cpu_seconds = process_tree_cpu() - cpu_began
+    emit("finished", {"report": report})
     return report
+
+
+def process_tree_cpu() -> float:
+    """CPU seconds used so far by this process and its live children (the worker pool)."""
+    me = psutil.Process()
+    total = 0.0
+    for process in [me, *me.children(recursive=True)]:
+        try:
+            times = process.cpu_times()
+        except psutil.Error:
+            continue
+        total += times.user + times.system
+    return total
