@@ -13,6 +13,7 @@ DEDUP_ARTICLES ?= 100000 1000000
 DEDUP_DATASKETCH_MAX ?= 100000
 DEDUP_WAREHOUSE ?= 100000
 DAGSTER_HOME := $(CURDIR)/.dagster_home
+SHARED_DATA ?= ../shared/data
 
 .PHONY: setup run status test lint ui bench clean model
 
@@ -46,14 +47,14 @@ ui: setup $(DAGSTER_HOME)/dagster.yaml
 		$(BIN)/dagster dev -h 127.0.0.1 -p 3000 -m pipelines.definitions
 
 bench: setup
+	$(BIN)/python bench/bench_real_news.py $(SHARED_DATA)/saudinewsnet --incremental
 	$(BIN)/python bench/bench_pipeline.py --articles $(ARTICLES)
 	$(BIN)/python bench/bench_dedup.py --articles $(DEDUP_ARTICLES) --datasketch-max $(DEDUP_DATASKETCH_MAX) --warehouse-articles $(DEDUP_WAREHOUSE)
-	$(BIN)/python bench/bench_html.py ../shared/data --copies 10 --workers 2
-	$(BIN)/python bench/bench_warc_read.py ../shared/data --copies 10
+	$(BIN)/python bench/bench_html.py $(SHARED_DATA) --copies 10 --workers 2
+	$(BIN)/python bench/bench_warc_read.py $(SHARED_DATA) --copies 10
 	$(BIN)/python bench/bench_dates.py --articles 20000 --workers 2
 	$(BIN)/python bench/bench_entities.py --articles 2000 --workers 2
 
-SHARED_DATA ?= ../shared/data
 # Rebuild the entity tagger models, gazetteer and person/organisation crosswalk (deterministic;
 # needs ../shared/data and the CC-BY-4.0 person-name list of arabnamer, ArWikiCats' (MIT) people,
 # club and organisation names and wordfreq's (CC BY-SA 4.0 data) Arabic word frequencies, all
