@@ -37,10 +37,10 @@ import pyarrow as pa
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pipelines.merge.clusters import cluster_pending
 from pipelines.dedup.identity import content_hash
 from pipelines.dedup.matching import DEFAULT_THRESHOLD, find_links
 from pipelines.dedup.shingles import shingle_hashes
+from pipelines.merge.clusters import cluster_pending
 from pipelines.warehouse import insert_batch, open_warehouse, transaction
 
 BATCH = 5_000

@@ -46,12 +46,8 @@ def compare(left: str, right: str) -> bool:
         try:
             count_a = con.execute(f"SELECT count(*) FROM a.{name}").fetchone()[0]  # type: ignore[index]
             count_b = con.execute(f"SELECT count(*) FROM b.{name}").fetchone()[0]  # type: ignore[index]
-            only_a = con.execute(
-                f"SELECT count(*) FROM (SELECT {cols} FROM a.{name} EXCEPT ALL SELECT {cols} FROM b.{name})"
-            ).fetchone()[0]  # type: ignore[index]
-            only_b = con.execute(
-                f"SELECT count(*) FROM (SELECT {cols} FROM b.{name} EXCEPT ALL SELECT {cols} FROM a.{name})"
-            ).fetchone()[0]  # type: ignore[index]
+            only_a = _count_except(con, cols, f"a.{name}", f"b.{name}")
+            only_b = _count_except(con, cols, f"b.{name}", f"a.{name}")
         except duckdb.Error as error:
             print(f"{schema}.{table}: cannot compare: {error}")
             same = False
@@ -63,6 +59,11 @@ def compare(left: str, right: str) -> bool:
             f"only in A {only_a:,}, only in B {only_b:,}"
         )
     return same
+
+
+def _count_except(con: duckdb.DuckDBPyConnection, cols: str, left: str, right: str) -> int:
+    query = f"SELECT {cols} FROM {left} EXCEPT ALL SELECT {cols} FROM {right}"
+    return int(con.execute(f"SELECT count(*) FROM ({query})").fetchone()[0])  # type: ignore[index]
 
 
 def main() -> int:
