@@ -38,6 +38,24 @@ def map_workers(pending_bytes: int) -> int:
     return max(1, os.cpu_count() or 1)
 
 
+CHUNK_RECORDS_ENV = "NEWS_MAP_CHUNK_RECORDS"
+MERGE_RECORDS_ENV = "NEWS_MERGE_BATCH_RECORDS"
+# A chunk is one task of the map (about 2 s of one core on news); a merge commits at least this
+# many records at once (fewer, larger transactions; a crash redoes one batch).
+DEFAULT_CHUNK_RECORDS = 1_000
+DEFAULT_MERGE_RECORDS = 8_000
+
+
+def chunk_records() -> int:
+    """Records per map task: NEWS_MAP_CHUNK_RECORDS, else 1,000."""
+    return max(1, int(os.environ.get(CHUNK_RECORDS_ENV) or DEFAULT_CHUNK_RECORDS))
+
+
+def merge_batch_records() -> int:
+    """Records a merge waits for before it commits: NEWS_MERGE_BATCH_RECORDS, else 8,000."""
+    return max(1, int(os.environ.get(MERGE_RECORDS_ENV) or DEFAULT_MERGE_RECORDS))
+
+
 def landing_dir() -> Path:
     """The landing folder the sensor scans."""
     return Path(os.environ.get(LANDING_ENV) or DEFAULT_LANDING_DIR)

@@ -143,10 +143,10 @@ def test_crash_mid_load_leaves_warehouse_consistent(
     warehouse = tmp_path / "w.duckdb"
     assert cli.run(small_landing, warehouse) == 0
     before = snapshot(warehouse)
-    from pipelines.assets import load
+    from pipelines.merge import dumps
 
-    crashing = (*load.LOAD_STEPS[:3], "load/does_not_exist")
-    monkeypatch.setattr(load, "LOAD_STEPS", crashing)
+    crashing = (*dumps.ARTICLE_STEPS[:3], "load/does_not_exist")
+    monkeypatch.setattr(dumps, "ARTICLE_STEPS", crashing)
     assert cli.run(small_landing, warehouse, force=True) == 1
     after_crash = snapshot(warehouse)
     assert after_crash["core.articles"] == before["core.articles"]

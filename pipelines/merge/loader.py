@@ -1,7 +1,7 @@
 """Load dumps: the parallel map on worker processes, merged in batches by this process.
 
 Dumps are merged in input order, several at a time (many small dumps coalesce into one
-transaction; a batch is committed once it holds MERGE_BATCH_RECORDS records or the input ends).
+transaction; a batch is committed once it holds NEWS_MERGE_BATCH_RECORDS records or the input ends).
 A dump is recorded in ops.dump_files by the same transaction that commits its rows, so a crash
 leaves it either wholly loaded or not loaded at all, and the next run redoes it.
 """
@@ -19,14 +19,12 @@ from typing import Any
 
 import psutil
 
+from pipelines import settings
 from pipelines.ingest.records import DumpSource
 from pipelines.merge.dumps import merge_dumps
 from pipelines.staging.files import new_run_dir
 from pipelines.staging.runner import StagedDump, stage_dumps
 from pipelines.warehouse import open_warehouse, transaction
-
-MERGE_BATCH_RECORDS = 8_000
-MAP_CHUNK_RECORDS = 1_000
 
 
 @dataclass
@@ -61,10 +59,12 @@ def load_dumps(
     workers: int,
     threshold: float,
     progress: Progress | None = None,
-    chunk_records: int = MAP_CHUNK_RECORDS,
-    batch_records: int = MERGE_BATCH_RECORDS,
+    chunk_records: int | None = None,
+    batch_records: int | None = None,
 ) -> LoadReport:
     """Map and merge `sources` into the warehouse; a dump that fails is reported, not merged."""
+    chunk_records = chunk_records or settings.chunk_records()
+    batch_records = batch_records or settings.merge_batch_records()
     began, cpu_began = time.perf_counter(), process_tree_cpu()
     report = LoadReport()
     run_dir = new_run_dir(warehouse, uuid.uuid4().hex[:12])
