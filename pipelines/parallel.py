@@ -1,11 +1,12 @@
 """One pool of worker processes for the pure-Python stages, and an ordered map over it.
 
-HTML extraction, cleaning, date and entity extraction are Python bound by the GIL. They share
-one pool of spawned workers per worker count (spawn, not fork: the parent holds a DuckDB
-connection and Dagster threads; NEWS_HTML_WORKERS and NEWS_CLEAN_WORKERS set apart give two),
-created on first need and kept for the life of the process: a run spawns its workers once, and
-each worker loads a stage's models on its first batch of that stage. A pool whose worker died
-(the OOM killer, a crash in a C library) is dropped, so only the stage that saw it fails.
+HTML extraction and the per-dump map (cleaning, date and entity extraction) are Python bound by
+the GIL. They share one pool of worker processes per worker count, created on first need and
+kept for the life of the process. Workers are forked from a fork server (never from this
+process: it holds a DuckDB connection and Dagster threads) that imported the map's code and
+loaded its models once (pipelines/staging/preload.py), so workers start at once and share the
+models' memory. A pool whose worker died (the OOM killer, a crash in a C library) is dropped,
+so only the stage that saw it fails.
 """
 
 from __future__ import annotations
@@ -24,13 +25,19 @@ Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 
+PRELOAD = ["pipelines.staging.preload"]
+
+
 def spawn_pool(workers: int) -> ProcessPoolExecutor:
-    """A new pool of spawned worker processes, one BLAS thread each."""
+    """A new pool of worker processes forked from the preloaded fork server, one BLAS thread
+    each."""
     # The workers' numeric code is small per call; with one worker per core, more BLAS threads
     # would only compete (workers inherit these settings).
     for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(variable, "1")
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
 
 
 @cache

@@ -1,0 +1,42 @@
+"""Imported once by the worker pool's fork server: the map's models, shared by the workers.
+
+Workers are forked from a server process that imported this module, so they start in
+milliseconds with the entity taggers, gazetteer and date vocabularies already loaded, and share
+those pages (copy-on-write) instead of each loading its own.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+
+from pipelines.clean import clean_article
+from pipelines.enrich.dates.mentions import find_date_mentions
+from pipelines.enrich.entities.extract import extract_texts
+
+_WARM_UP = (
+    ("قال الرئيس الروسي فلاديمير بوتين في موسكو يوم 28 أبريل 2025 إن الأمم المتحدة", "ar"),
+    ("Vladimir Putin said in Moscow on 28 April 2025 that the United Nations met.", "en"),
+    ("Le président a déclaré à Paris le 28 avril 2025 que les Nations unies.", "fr"),
+)
+
+
+def warm_up() -> None:
+    """Load what the map's first chunk would load, then keep it out of garbage collections.
+
+    Nothing here may start a thread: a fork copies only the forking thread, and a library whose
+    thread pool was started before the fork (lingua's and polars' Rust pools, pyarrow's) waits
+    forever for it in the child. Polars, pyarrow and the language detector therefore load in
+    each worker, after the fork (pipelines/parallel.py sets one BLAS thread first)."""
+    extract_texts([(text, language, "body") for text, language in _WARM_UP])
+    for text, language in _WARM_UP:
+        clean_article(title=None, body=text, published_at_raw=None, is_plain_text=False)
+        find_date_mentions(text, language, None, day_first=True)
+    gc.collect()
+    gc.freeze()
+
+
+warm_up()
+
+if os.path.isdir("/proc/self/task") and len(os.listdir("/proc/self/task")) > 1:
+    raise RuntimeError("preloading started a thread in the fork server: forked workers would hang")
