@@ -8,6 +8,7 @@ from pipelines.assets.ingest import raw_records
 from pipelines.assets.load import articles
 from pipelines.assets.marts import mart_assets
 from pipelines.assets.publish import dashboard, published_snapshot, quality_gate
+from pipelines.assets.sources import sources
 from pipelines.assets.validate import validated_records
 
 # Partitioned by dump: materialized together for each new or changed dump.
@@ -21,6 +22,6 @@ DUMP_ASSETS = [
     date_mentions,
 ]
 # Unpartitioned: rebuilt after loads (automation) and daily (schedule).
-MART_ASSETS = list(mart_assets)
+MART_ASSETS = [sources, *mart_assets]
 # Unpartitioned, after the marts: gate -> publish -> dashboard (daily schedule and CLI run).
 PUBLISH_ASSETS = [quality_gate, published_snapshot, dashboard]
