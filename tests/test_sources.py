@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import zipfile
+
 import pytest
 
 from pipelines.sources import (
@@ -56,7 +59,7 @@ def test_folding_and_hosts() -> None:
 
 def test_registry_is_consistent() -> None:
     registry = load_registry()
-    assert len(registry.outlets) >= 12
+    assert len(registry.outlets) >= 14
     for outlet in registry.outlets.values():
         assert outlet.source_id in outlet.domains and outlet.name
 
@@ -65,3 +68,21 @@ def test_registry_refuses_an_alias_of_two_outlets() -> None:
     text = "a.com\tA\t\tnews\tar\tSA\nb.com\tB\t\tNews\ten\t\n"
     with pytest.raises(ValueError, match=r"belongs to a\.com"):
         parse_registry(text)
+
+
+def test_saudinewsnet_outlets_resolve_to_one_registered_id_each() -> None:
+    """The real dumps' source field and URL agree on 14 registered outlets."""
+    from tests.conftest import shared_dataset
+
+    pairs: set[tuple[str, str]] = set()
+    for archive in sorted(shared_dataset("saudinewsnet").glob("*.zip")):
+        with zipfile.ZipFile(archive) as zf:
+            for member in zf.namelist():
+                pairs |= {(r["source"], r["url"]) for r in json.loads(zf.read(member))}
+    ids: dict[str, set[str]] = {}
+    for source, url in pairs:
+        ids.setdefault(source, set()).add(source_id(source, url))
+        ids[source].add(source_id(source, None))
+    assert len(ids) == 14
+    assert all(len(found) == 1 for found in ids.values()), ids
+    assert {i for found in ids.values() for i in found} <= set(load_registry().outlets)
