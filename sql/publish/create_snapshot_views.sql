@@ -1,4 +1,4 @@
--- Run on the finished snapshot file itself (not attached), so the views name its own tables.
+-- Run on the snapshot file itself, after the copy.
 -- BI views: SQLAlchemy dialects (Superset's path) cannot reflect LIST or MAP columns.
 CREATE SCHEMA IF NOT EXISTS bi;
 
