@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import warnings
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from .conftest import Published
@@ -77,3 +79,24 @@ def test_duckdb_cli_reads_the_snapshot(published: Published, sql: str) -> None:
     )
     assert done.returncode == 0 and "Error" not in done.stderr, done.stderr
     assert done.stdout.strip()
+
+
+def readme_queries() -> list[str]:
+    """The statements of the README's ```sql blocks."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```sql\n(.*?)```", readme, flags=re.DOTALL)
+    statements = [s.strip() for block in blocks for s in block.split(";")]
+    return [
+        s for s in statements if s and not all(line.startswith("--") for line in s.splitlines())
+    ]
+
+
+def test_readme_queries_run_on_the_snapshot(published: Published) -> None:
+    queries = readme_queries()
+    assert len(queries) >= 3
+    con = duckdb.connect(str(published.publish / "news.duckdb"), read_only=True)
+    try:
+        for sql in queries:
+            con.execute(sql).fetchall()
+    finally:
+        con.close()
