@@ -182,15 +182,15 @@ if __name__ == "__main__":
 
 def write_comments(
     con: duckdb.DuckDBPyConnection,
-    mart: MartSpec | ObjectSpec,
+    spec: MartSpec | ObjectSpec,
     columns: list[str],
     catalog: str = "",
 ) -> None:
     """`COMMENT ON` the object and its documented columns that exist (`catalog`: attached DB)."""
-    table = quote_identifier(f"{catalog}.{mart.table}" if catalog else mart.table)
-    text = sql_literal(mart.description)
-    run_template(con, "publish/comment_on_object", kind=mart.kind, target=table, text=text)
-    for column, text in mart.columns.items():
+    table = quote_identifier(f"{catalog}.{spec.table}" if catalog else spec.table)
+    text = sql_literal(spec.description)
+    run_template(con, "publish/comment_on_object", kind=spec.kind, target=table, text=text)
+    for column, text in spec.columns.items():
         if column in columns:
             target = f"{table}.{quote_identifier(column)}"
             run_template(con, "publish/comment_on_column", column=target, text=sql_literal(text))
