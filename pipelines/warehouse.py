@@ -31,7 +31,9 @@ DDL_FILES = (
     "ddl/alter_articles_published_at.sql",
     "ddl/create_date_mentions_tables.sql",
     "ddl/create_entity_tables.sql",
+    "ddl/create_public_macros.sql",
     "ddl/create_macros.sql",
+    "ddl/create_sources_tables.sql",
 )
 # No TimeZone setting: it needs the icu extension; without it TIMESTAMPTZ values are shown in UTC.
 CONNECTION_CONFIG = {"autoinstall_known_extensions": "false", "autoload_known_extensions": "false"}
@@ -150,6 +152,18 @@ def insert_batch(
     finally:
         con.unregister(relation)
     return batch.num_rows
+
+
+@contextmanager
+def registered(con: duckdb.DuckDBPyConnection, **relations: pa.Table) -> Iterator[None]:
+    """Arrow tables visible to the SQL files under the given relation names, for a block."""
+    for name, table in relations.items():
+        con.register(name, table)
+    try:
+        yield
+    finally:
+        for name in relations:
+            con.unregister(name)
 
 
 def iter_row_batches(

@@ -23,7 +23,8 @@ TABLES = {
     "core.article_signatures": "article_id, signature",
     "quarantine.rejected_records": "dump_file, record_index",
     "ops.dump_versions": "dump_file, sha256",
-    "marts.articles_daily": "article_date, source, language",
+    "marts.articles_daily": "article_date, source_id, language",
+    "core.sources": "source_id",
     "core.date_mentions": "article_id, mention_index",
     "marts.date_mentions_timeline": (
         "publication_week_date, language, period_start_date, granularity, calendar"
@@ -32,7 +33,7 @@ TABLES = {
     "marts.stories": "cluster_id",
     "core.entities": "entity_id",
     "core.entity_mentions": "article_id, field, start_char, end_char, entity_id",
-    "marts.entity_mentions_daily": "mention_date, entity_id, source, language",
+    "marts.entity_mentions_daily": "mention_date, entity_id, source_id, language",
     "marts.entity_cooccurrence": "week_date, entity_id_a, entity_id_b",
     "marts.top_entities_weekly": "week_date, entity_type, rank_in_week",
 }

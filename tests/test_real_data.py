@@ -67,3 +67,18 @@ def test_exact_duplicate_groups_are_clustered(saudinewsnet_warehouse: tuple[Path
     )
     split = [urls for urls in duplicate_groups if len({cluster_of.get(u) for u in urls}) != 1]
     assert split == []
+
+
+def test_each_outlet_is_one_source(saudinewsnet_warehouse: tuple[Path, Path]) -> None:
+    _, warehouse = saudinewsnet_warehouse
+    con = duckdb.connect(str(warehouse), read_only=True)
+    per_source = con.execute(
+        "SELECT source, count(DISTINCT source_id) FROM core.articles GROUP BY 1"
+    ).fetchall()
+    outlets = con.execute(
+        "SELECT count(*), bool_and(is_registered), sum(count_articles) FROM core.sources"
+    ).fetchone()
+    articles = con.execute("SELECT count(*) FROM core.articles").fetchone()
+    assert len(per_source) == 14 and all(n == 1 for _, n in per_source)
+    assert outlets is not None and articles is not None
+    assert outlets == (14, True, articles[0])

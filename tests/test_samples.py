@@ -130,3 +130,35 @@ def test_marts_are_built(samples_warehouse: duckdb.DuckDBPyConnection, tmp_path:
     ).fetchone()
     assert reconciled == (True, 13)  # 12 files; archive/batch zip = 2 dumps
     assert samples_warehouse.execute("SELECT count(*) FROM marts.articles_daily").fetchone()[0] > 0
+
+
+def test_source_spellings_collapse_to_their_outlets(
+    samples_warehouse: duckdb.DuckDBPyConnection,
+) -> None:
+    """14 spellings (`gulf-daily`, `Gulf Daily`, `gulf-daily.example`, `الوطن`, ...): 5 outlets."""
+    spellings = samples_warehouse.execute(
+        "SELECT count(DISTINCT source) FROM core.articles"
+    ).fetchone()
+    outlets = dict(
+        samples_warehouse.execute(
+            "SELECT source_id, count(DISTINCT coalesce(source, '')) FROM core.articles GROUP BY 1"
+        ).fetchall()
+    )
+    assert spellings is not None and spellings[0] >= 13
+    assert outlets == {
+        "gulf-daily.example": 3,
+        "alwatan-example.sa": 3,
+        "almadina-example.sa": 3,
+        "desert-tribune.example": 2,
+        "le-quotidien.example.fr": 2,
+        "unknown": 1,  # the plain-text dumps: no source, no URL
+    }
+    sources = samples_warehouse.execute(
+        "SELECT source_id, count_articles, is_registered FROM core.sources ORDER BY source_id"
+    ).fetchall()
+    assert [s[0] for s in sources] == sorted(outlets)
+    assert sum(s[1] for s in sources) == 54
+    grouped = samples_warehouse.execute(
+        "SELECT count(DISTINCT source_id) FROM marts.articles_daily"
+    ).fetchone()
+    assert grouped == (6,)

@@ -3,10 +3,11 @@
 from pipelines.assets.dumps import dump_assets
 from pipelines.assets.marts import mart_assets
 from pipelines.assets.publish import dashboard, published_snapshot, quality_gate
+from pipelines.assets.sources import sources
 
 # Partitioned by dump: raw_records ... date_mentions, materialized by one step per run.
 DUMP_ASSETS = [dump_assets]
 # Unpartitioned: rebuilt after loads (automation) and daily (schedule).
-MART_ASSETS = list(mart_assets)
+MART_ASSETS = [sources, *mart_assets]
 # Unpartitioned, after the marts: gate -> publish -> dashboard (daily schedule and CLI run).
 PUBLISH_ASSETS = [quality_gate, published_snapshot, dashboard]

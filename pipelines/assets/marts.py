@@ -10,6 +10,7 @@ from pipelines.warehouse import fetch_rows, run_script, transaction
 
 # One asset per sql/marts/*.sql, described by its YAML header (pipelines/publish/contract.py).
 MART_SPECS = {spec.name: spec for spec in discover_marts()}
+STAGES = ["article_clusters", "date_mentions", "entity_mentions"]
 MARTS = {name: spec.description for name, spec in MART_SPECS.items()}
 
 
@@ -22,7 +23,7 @@ def build_mart_asset(name: str, description: str) -> dg.AssetsDefinition:
         group_name="marts",
         description=description,
         pool=WAREHOUSE_POOL,
-        deps=["article_clusters", "date_mentions", "entity_mentions"],
+        deps=[*STAGES, dg.AssetKey(["core", "sources"])],
         kinds={"duckdb"},
         automation_condition=dg.AutomationCondition.eager(),
     )

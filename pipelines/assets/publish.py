@@ -87,7 +87,7 @@ def published_snapshot(
         columns = table_columns(con)
         tables = published_tables(set(columns), MARTS)
         snapshot = publish_snapshot(
-            con, Path(publish.path), tables, MARTS, columns, source=str(warehouse.database)
+            con, Path(publish.path), tables, MARTS, source=str(warehouse.database)
         )
     return dg.MaterializeResult(
         metadata={

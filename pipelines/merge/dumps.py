@@ -12,6 +12,7 @@ import duckdb
 
 from pipelines.merge.clusters import cluster_pending
 from pipelines.merge.enrich import merge_date_mentions, merge_entity_mentions
+from pipelines.source_table import refresh_sources
 from pipelines.staging.files import table_glob
 from pipelines.staging.runner import StagedDump
 from pipelines.warehouse import fetch_rows, run, run_script
@@ -54,6 +55,7 @@ def merge_dumps(
     clock.lap("merge_insert")
     for step in ARTICLE_STEPS:
         run(con, step)
+    refresh_sources(con)
     run_script(con, "merge/create_rebuilt_articles")
     clock.lap("merge_articles")
     clusters = cluster_pending(con, threshold, staged=True)

@@ -17,98 +17,103 @@ from pipelines.warehouse import connect, fetch_frame, fetch_rows
 
 DASHBOARD_DIR = "dashboard"
 TOP_N = 10
+RECENT_DAYS = 60
+BAR_COLOUR = "#3b6ea8"
+Draw = Callable[[pd.DataFrame, str], go.Figure]
 
 
 @dataclass(frozen=True)
 class Chart:
-    """One panel: the tables it needs, its query and how to draw the result."""
+    """One panel: its title, the tables it needs, its query and parameters, how to draw it."""
 
     key: str
     title: str
     requires: tuple[str, ...]
     sql: str
-    draw: Callable[[pd.DataFrame], go.Figure]
+    draw: Draw
+    params: tuple[tuple[str, object], ...] = ()
 
 
-def _stacked(x: str, y: str, color: str, title: str) -> Callable[[pd.DataFrame], go.Figure]:
-    def draw(frame: pd.DataFrame) -> go.Figure:
-        grouped = frame.groupby([x, color], as_index=False)[y].sum()
-        figure = px.bar(grouped, x=x, y=y, color=color, title=title)
-        return figure.update_layout(legend={"orientation": "h", "y": -0.2}, height=460)
+def _ranked(label: str, value: str, hover: tuple[str, ...] = ()) -> Draw:
+    """A horizontal bar per row, the largest on top, one colour: a ranking, not a legend."""
+
+    def draw(frame: pd.DataFrame, title: str) -> go.Figure:
+        frame = frame.assign(**{label: frame[label].fillna("").str.slice(0, 70)}).iloc[::-1]
+        figure = px.bar(
+            frame, x=value, y=label, orientation="h", hover_data=list(hover), title=title
+        )
+        figure.update_traces(marker_color=BAR_COLOUR)
+        if frame[value].max() <= 10:  # small counts: whole-number ticks, not 0.2 steps
+            figure.update_xaxes(dtick=1)
+        return figure.update_layout(
+            yaxis_title=None, yaxis={"automargin": True}, height=140 + 30 * len(frame)
+        )
 
     return draw
 
 
-def _stories(frame: pd.DataFrame) -> go.Figure:
-    frame = frame.assign(label=frame["title"].fillna("").str.slice(0, 60))
-    figure = px.bar(
-        frame.iloc[::-1],
-        x="sources",
-        y="label",
-        orientation="h",
-        hover_data=["articles", "first_published", "cluster_id"],
-        title="Largest stories: clusters carried by the most sources",
-    )
-    return figure.update_layout(yaxis_title=None, height=140 + 32 * len(frame))
+def _by_language(frame: pd.DataFrame, title: str) -> go.Figure:
+    figure = px.bar(frame, x="day", y="articles", color="language", title=title)
+    figure.update_xaxes(tickformat="%d %b %Y")
+    return figure.update_layout(legend={"orientation": "h", "y": -0.2}, height=420)
 
 
-def _entities(frame: pd.DataFrame) -> go.Figure:
-    return px.line(
-        frame,
-        x="day",
-        y="mentions",
-        color="entity",
-        markers=True,
-        title="Top entities this week: daily mentions over four weeks",
-    )
+def _timeline(frame: pd.DataFrame, title: str) -> go.Figure:
+    figure = px.bar(frame, x="month", y="mentions", color="kind", title=title)
+    figure.update_traces(xperiod="M1", xperiodalignment="middle")
+    figure.update_xaxes(dtick="M1" if frame["month"].nunique() <= 24 else "M12", tickformat="%b %Y")
+    return figure.update_layout(legend={"orientation": "h", "y": -0.25}, height=420)
 
 
-def _timeline(frame: pd.DataFrame) -> go.Figure:
-    return px.bar(frame, x="day", y="mentions", title="Days mentioned in article text")
+ENTITIES = ("core.entities", "core.entity_mentions", "core.articles")
+RECENT = (("days", RECENT_DAYS),)
+
+
+def _entity_chart(key: str, title: str, types: tuple[str, ...]) -> Chart:
+    params = (*RECENT, ("entity_types", list(types)))
+    draw = _ranked("entity", "stories", ("mentions",))
+    return Chart(key, title, ENTITIES, "dashboard/select_top_entities", draw, params)
 
 
 CHARTS = (
     Chart(
-        "articles_by_source",
-        "Articles per day by source",
-        ("core.articles",),
-        "dashboard/select_articles_per_day",
-        _stacked("day", "articles", "source", "Articles per day by source"),
+        "top_sources",
+        "Top outlets by stories",
+        ("core.articles", "core.sources"),
+        "dashboard/select_top_sources",
+        _ranked("outlet", "stories", ("articles",)),
     ),
     Chart(
         "articles_by_language",
-        "Articles per day by language",
+        f"Articles per day by language (last {RECENT_DAYS} days)",
         ("core.articles",),
         "dashboard/select_articles_per_day",
-        _stacked("day", "articles", "language", "Articles per day by language"),
+        _by_language,
+        RECENT,
     ),
-    Chart(
-        "top_entities",
-        "Top entities this week",
-        ("core.entities", "core.entity_mentions", "core.articles"),
-        "dashboard/select_top_entities_weekly",
-        _entities,
-    ),
+    _entity_chart("top_people", f"Top people (last {RECENT_DAYS} days)", ("PER",)),
+    _entity_chart("top_organisations", f"Top organisations (last {RECENT_DAYS} days)", ("ORG",)),
+    _entity_chart("top_places", f"Top places (last {RECENT_DAYS} days)", ("GPE", "LOC")),
     Chart(
         "largest_stories",
-        "Largest stories",
-        ("core.clusters", "core.articles"),
+        "Largest stories: carried by the most outlets",
+        ("marts.stories",),
         "dashboard/select_largest_stories",
-        _stories,
+        _ranked("title", "outlets", ("articles", "sources", "first_published")),
     ),
     Chart(
         "date_mentions",
-        "Date mentions timeline",
+        "Dates mentioned in the text, by month",
         ("core.date_mentions",),
         "dashboard/select_date_mentions_timeline",
         _timeline,
     ),
     Chart(
         "quarantine",
-        "Quarantine reasons over time",
-        ("marts.quarantine_reasons", "marts.dump_reconciliation"),
-        "dashboard/select_quarantine_over_time",
-        _stacked("day", "records", "reason", "Quarantined records by reason (day first processed)"),
+        "Quarantined records by reason",
+        ("marts.quarantine_reasons",),
+        "dashboard/select_quarantine_reasons",
+        _ranked("reason", "records", ("dumps",)),
     ),
 )
 
@@ -135,10 +140,12 @@ def _panel(con: object, chart: Chart, present: set[str]) -> str:
     if missing:
         reason = f"not available yet: the snapshot has no {', '.join(missing)}"
         return _unavailable(chart, reason)
-    frame = fetch_frame(con, chart.sql, {"limit": TOP_N})  # type: ignore[arg-type]
+    params = {"limit": TOP_N, **dict(chart.params)}
+    frame = fetch_frame(con, chart.sql, params)  # type: ignore[arg-type]
     if frame.empty:
         return _unavailable(chart, "no rows in this snapshot")
-    figure = chart.draw(frame).update_layout(margin={"l": 40, "r": 20, "t": 50, "b": 40})
+    figure = chart.draw(frame, chart.title)
+    figure.update_layout(margin={"l": 40, "r": 20, "t": 50, "b": 40})
     body = figure.to_html(
         full_html=False,
         include_plotlyjs=False,

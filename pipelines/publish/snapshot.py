@@ -1,9 +1,11 @@
-"""The published snapshot: a read-only copy of the marts and core tables, swapped in atomically.
+"""The published snapshot: a read-only copy of the marts and contract tables, swapped in atomically.
 
 The copy is built in a temporary file beside the published one (same filesystem), checkpointed and
 closed, then `os.replace`d over `news.duckdb`. A reader that opened the old file keeps reading the
 old inode; a reader that opens it afterwards gets the new one: never a half-written file or a mix.
 Previous snapshots are kept as hard links under `snapshots/` (no extra space while shared).
+Before the swap the file gets the analysts' macros, the BI views and a `COMMENT ON` for every
+object and column (`pipelines/publish/contract.py`).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.publish.contract import MartSpec, write_comments
+from pipelines.publish.contract import MartSpec, ObjectSpec, load_contract, write_comments
 from pipelines.warehouse import (
     connect,
     fetch_rows,
@@ -33,15 +35,8 @@ PUBLISHED_FILE = "news.duckdb"
 SNAPSHOTS_DIR = "snapshots"
 KEEP_SNAPSHOTS = 3
 ALIAS = "snapshot"
-# Core tables analysts query, published when they exist (allow-list: interpolated into SQL).
-CORE_TABLES = (
-    "core.articles",
-    "core.article_clusters",
-    "core.clusters",
-    "core.entities",
-    "core.entity_mentions",
-    "core.date_mentions",
-)
+# Raw text of a quarantined record shown to analysts: enough to see what was wrong.
+MAX_RAW_CHARS = 2000
 
 
 @dataclass(frozen=True)
@@ -64,10 +59,16 @@ def new_refresh_id(now: datetime | None = None) -> str:
     return (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%S%fZ")
 
 
-def published_tables(present: set[str], marts: list[MartSpec]) -> list[str]:
-    """The tables to publish: every existing mart, then the listed core tables that exist."""
+def published_tables(
+    present: set[str], marts: list[MartSpec], contract: list[ObjectSpec] | None = None
+) -> list[str]:
+    """The tables to publish: every existing mart, then the contract's tables that exist."""
+    contract = load_contract() if contract is None else contract
     mart_tables = [m.table for m in marts if m.table in present]
-    return [*mart_tables, *(t for t in CORE_TABLES if t in present)]
+    return [
+        *mart_tables,
+        *(o.table for o in contract if o.section == "tables" and o.table in present),
+    ]
 
 
 def previous_counts(publish_dir: Path) -> dict[str, int]:
@@ -89,7 +90,6 @@ def publish_snapshot(
     publish_dir: Path,
     tables: list[str],
     marts: list[MartSpec],
-    columns: dict[str, list[str]],
     *,
     refresh_id: str | None = None,
     source: str = "",
@@ -97,6 +97,8 @@ def publish_snapshot(
 ) -> Snapshot:
     """Copy `tables` from the warehouse into a new file and swap it in as the published one."""
     refresh_id = refresh_id or new_refresh_id()
+    specs = load_contract()
+    contract = {o.table: o for o in specs if o.section == "tables"}
     publish_dir.mkdir(parents=True, exist_ok=True)
     building = publish_dir / f".{PUBLISHED_FILE}.{refresh_id}.building"
     _remove(building)
@@ -109,13 +111,7 @@ def publish_snapshot(
                     con, "publish/create_schema", schema=quote_identifier(f"{ALIAS}.{schema}")
                 )
             for table in tables:
-                target = quote_identifier(f"{ALIAS}.{table}")
-                run_template(
-                    con, "publish/copy_table", target=target, source=quote_identifier(table)
-                )
-            for mart in marts:
-                if mart.table in tables:
-                    write_comments(con, mart, columns.get(mart.table, []), catalog=ALIAS)
+                _copy(con, table, contract.get(table))
             run_script(con, "publish/create_snapshot_meta")
             params = {"refresh_id": refresh_id, "published_at": datetime.now(UTC)}
             run(con, "publish/insert_snapshot_meta", {**params, "source_warehouse": source})
@@ -129,11 +125,51 @@ def publish_snapshot(
         _remove(building)
         raise
     run_template(con, "publish/detach_database", alias=alias)
+    try:
+        describe_snapshot(building, [*marts, *specs])
+    except BaseException:
+        _remove(building)
+        raise
     archived = _archive(building, publish_dir / SNAPSHOTS_DIR, refresh_id)
     os.replace(building, publish_dir / PUBLISHED_FILE)
     _prune(publish_dir / SNAPSHOTS_DIR, keep)
     counts = snapshot_counts(publish_dir / PUBLISHED_FILE)
     return Snapshot(publish_dir / PUBLISHED_FILE, archived, refresh_id, counts)
+
+
+def _copy(con: duckdb.DuckDBPyConnection, table: str, spec: ObjectSpec | None) -> None:
+    target = quote_identifier(f"{ALIAS}.{table}")
+    if spec and spec.copy:
+        run_template(con, spec.copy, {"max_raw_chars": MAX_RAW_CHARS}, target=target)
+        return
+    # Contract tables publish exactly their documented columns; marts publish all (checked).
+    columns = ", ".join(quote_identifier(c) for c in spec.columns) if spec else "*"
+    source = quote_identifier(table)
+    run_template(con, "publish/copy_table", target=target, source=source, columns=columns)
+
+
+def describe_snapshot(path: Path, specs: list[MartSpec | ObjectSpec]) -> None:
+    """Create the macros and BI views in the snapshot file, then COMMENT ON every object."""
+    con = connect(path)
+    try:
+        run_script(con, "ddl/create_public_macros")
+        run_script(con, "publish/create_snapshot_views")
+        existing = table_columns(con)
+        macros = {str(row[0]) for row in fetch_rows(con, "publish/select_snapshot_macros")}
+        for spec in specs:
+            if spec.table in existing or spec.table in macros:
+                write_comments(con, spec, existing.get(spec.table, []))
+        run_script(con, "publish/checkpoint")
+    finally:
+        con.close()
+
+
+def table_columns(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+    """schema.table -> its columns, for every table and view of a database."""
+    columns: dict[str, list[str]] = {}
+    for table, column in fetch_rows(con, "publish/select_snapshot_columns"):
+        columns.setdefault(table, []).append(column)
+    return columns
 
 
 def snapshot_counts(path: Path) -> dict[str, int]:

@@ -9,7 +9,10 @@ from pathlib import Path
 
 VENDOR_DIR = Path(__file__).resolve().parent / "vendor"
 VENDOR_SUBDIR = Path("static") / "vendor"
+# fontawesome.min.css loads `../webfonts/*` relative to itself: static/vendor/ -> static/webfonts/.
+WEBFONTS_SUBDIR = Path("static") / "webfonts"
 LOGO = Path("static") / "images" / "logo-long.png"
+FAVICON = Path("static") / "images" / "favicon.ico"
 # CDN file name -> vendored file; None: dropped (optional dark theme, Vega for chart renderers).
 ASSETS: dict[str, str | None] = {
     "bootstrap.min.css": "bootstrap.min.css",
@@ -32,6 +35,8 @@ ASSETS: dict[str, str | None] = {
 LINK = re.compile(r"<link\b[^>]*\bhref=\"(https?://[^\"]+)\"[^>]*>")
 SCRIPT = re.compile(r"<script\b[^>]*\bsrc=\"(https?://[^\"]+)\"[^>]*>\s*</script>")
 IMAGE_URL = re.compile(r"https?://great-expectations-web-assets\.[^\"')\s]+")
+# GE 1.24 writes the favicon link of validation pages one directory short of the docs root.
+FAVICON_LINK = re.compile(r"(<link\b[^>]*\bhref=\")(?:\.{1,2}/)*static/images/favicon\.ico(\")")
 
 
 class UnknownAsset(ValueError):
@@ -41,7 +46,9 @@ class UnknownAsset(ValueError):
 def make_offline(docs_dir: Path) -> int:
     """Copy the vendored assets into `docs_dir` and rewrite every page; the pages rewritten."""
     target = docs_dir / VENDOR_SUBDIR
-    shutil.copytree(VENDOR_DIR, target, dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.md"))
+    skipped = shutil.ignore_patterns("*.md", "webfonts")
+    shutil.copytree(VENDOR_DIR, target, dirs_exist_ok=True, ignore=skipped)
+    shutil.copytree(VENDOR_DIR / "webfonts", docs_dir / WEBFONTS_SUBDIR, dirs_exist_ok=True)
     pages = 0
     for page in docs_dir.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
@@ -73,6 +80,7 @@ def rewrite_page(html: str, root: str) -> str:
 
     html = LINK.sub(link, html)
     html = SCRIPT.sub(script, html)
+    html = FAVICON_LINK.sub(lambda m: m.group(1) + (base / FAVICON).as_posix() + m.group(2), html)
     return IMAGE_URL.sub((base / LOGO).as_posix(), html)
 
 

@@ -61,10 +61,25 @@ SUITES: tuple[TableSuite, ...] = (
     TableSuite(
         "core.articles",
         keys=("article_id",),
-        not_null=("content_hash", "cluster_id", "first_seen_at"),
+        not_null=("content_hash", "cluster_id", "first_seen_at", "source_id"),
         value_sets={"language": LANGUAGE_CODES},
         dates=("published_at",),
-        references={"cluster_id": "core.clusters.cluster_id"},
+        references={
+            "cluster_id": "core.clusters.cluster_id",
+            "source_id": "core.sources.source_id",
+        },
+    ),
+    TableSuite("core.sources", keys=("source_id",), not_null=("name", "count_articles")),
+    TableSuite(
+        "core.article_sightings",
+        keys=("dump_file", "record_index"),
+        references={"article_id": "core.articles.article_id"},
+    ),
+    TableSuite(
+        "quarantine.rejected_records",
+        keys=("dump_file", "record_index"),
+        value_sets={"stage": REJECT_STAGES},
+        may_be_empty=True,
     ),
     TableSuite(
         "core.article_clusters",
@@ -107,7 +122,7 @@ SUITES: tuple[TableSuite, ...] = (
     ),
     TableSuite(
         "marts.articles_daily",
-        keys=("article_date", "source", "language"),
+        keys=("article_date", "source_id", "language"),
         value_sets={"language": LANGUAGE_CODES},
         dates=("article_date",),
         all_columns=True,

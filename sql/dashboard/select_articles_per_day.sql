@@ -1,9 +1,11 @@
--- Articles per publication day (first sighting when undated), source and language.
-SELECT
-    coalesce(CAST(published_at AS DATE), CAST(first_seen_at AS DATE)) AS day,
-    coalesce(source, 'unknown') AS source,
-    coalesce(language, 'und') AS language,
-    count(*) AS articles
-FROM core.articles
+-- Articles per publication day (first sighting when undated) and language, over the last
+-- $days days of data: a few outliers years back must not squeeze the recent days into slivers.
+WITH days AS (
+    SELECT core.article_day(published_at, first_seen_at) AS day, coalesce(language, 'und') AS language
+    FROM core.articles
+)
+SELECT day, language, count(*) AS articles
+FROM days
+WHERE day > (SELECT max(day) FROM days) - $days
 GROUP BY ALL
-ORDER BY day, source, language
+ORDER BY day, language

@@ -7,4 +7,5 @@ SELECT
     (SELECT max(last_seen_at) FROM core.articles) AS newest_sighting_at,
     (SELECT count(*) FROM core.articles) AS articles,
     (SELECT count(*) FROM core.clusters) AS stories,
+    (SELECT count(*) FROM core.sources) AS outlets,
     (SELECT count(*) FROM marts.dump_reconciliation) AS dumps

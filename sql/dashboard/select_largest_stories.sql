@@ -1,11 +1,11 @@
--- The stories (clusters) carried by the most sources, with their canonical title.
+-- The stories (clusters) carried by the most outlets, with their canonical title.
 SELECT
-    c.cluster_id,
-    coalesce(a.title, left(a.body, 80)) AS title,
-    c.count_sources AS sources,
-    c.count_articles AS articles,
-    CAST(c.first_published_at AS DATE) AS first_published
-FROM core.clusters AS c
-LEFT JOIN core.articles AS a ON a.article_id = c.canonical_article_id
-ORDER BY c.count_sources DESC, c.count_articles DESC, c.cluster_id
+    cluster_id,
+    coalesce(canonical_title, cluster_id) AS title,
+    count_sources AS outlets,
+    count_articles AS articles,
+    array_to_string(sources, ', ') AS sources,
+    CAST(first_published_at AS DATE) AS first_published
+FROM marts.stories
+ORDER BY count_sources DESC, count_articles DESC, cluster_id
 LIMIT $limit

@@ -1,8 +1,3 @@
--- The day an article counts for in daily and weekly marts: its publication day, or the day it was
--- first seen when it is undated.
-CREATE OR REPLACE MACRO core.article_day(published_at, first_seen_at) AS
-    coalesce(CAST(published_at AS DATE), CAST(first_seen_at AS DATE));
-
 -- The fingerprint of an article's text that entity enrichment records (title and body kept apart:
 -- a title moved into the body is another text).
 CREATE OR REPLACE MACRO core.article_text_md5(title, body) AS

@@ -6,9 +6,9 @@ columns:
   canonical_title: Title of the canonical article.
   canonical_url: Canonical URL of the canonical article.
   language: Language code of the canonical article.
-  sources: Sorted distinct sources that carried the story.
+  sources: Sorted distinct outlets (core.sources.source_id) that carried the story (a LIST; bi.stories has it as text).
   count_articles: Articles in the cluster.
-  count_sources: Distinct sources in the cluster.
+  count_sources: Distinct outlets (source_id) in the cluster.
   first_published_at: Earliest publication time in the cluster.
   last_published_at: Latest publication time in the cluster.
   first_seen_at: When any member was first seen in a dump.
@@ -21,7 +21,8 @@ WITH clusters AS (
     SELECT * FROM core.clusters
 ),
 members AS (
-    SELECT cluster_id, source, first_seen_at, last_seen_at FROM core.articles
+    SELECT cluster_id, coalesce(source_id, 'unknown') AS source_id, first_seen_at, last_seen_at
+    FROM core.articles
 ),
 canonicals AS (
     SELECT article_id, title, canonical_url, language FROM core.articles WHERE is_canonical
@@ -29,7 +30,8 @@ canonicals AS (
 member_summary AS (
     SELECT
         cluster_id,
-        list_sort(list_distinct(list(source))) AS sources,
+        list_sort(list_distinct(list(source_id))) AS sources,
+        count(DISTINCT source_id) AS count_sources,
         min(first_seen_at) AS first_seen_at,
         max(last_seen_at) AS last_seen_at
     FROM members
@@ -44,7 +46,7 @@ renamed AS (
         k.language,
         m.sources,
         c.count_articles,
-        c.count_sources,
+        m.count_sources,
         c.first_published_at,
         c.last_published_at,
         m.first_seen_at,

@@ -1,2 +1,3 @@
--- Template: {target} and {source} are allow-listed tables (marts discovered, core listed in code).
-CREATE OR REPLACE TABLE {target} AS SELECT * FROM {source}
+-- Template: {target} and {source} are allow-listed tables (marts discovered, others from
+-- schemas/contract.yaml), {columns} `*` or their quoted contract columns.
+CREATE OR REPLACE TABLE {target} AS SELECT {columns} FROM {source}
