@@ -1,5 +1,6 @@
 """Sensors: register each new or changed dump file as a partition and request its run."""
 
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -9,13 +10,13 @@ import dagster as dg
 from pipelines.assets import DUMP_ASSETS
 from pipelines.ingest import discover_dumps
 from pipelines.ingest.discover import landing_fingerprint
-from pipelines.partitions import dumps_partitions
+from pipelines.partitions import contiguous_runs, dumps_partitions, range_tags
 from pipelines.resources import LandingResource
 
 dump_assets_job = dg.define_asset_job(
     "ingest_dump_job",
     selection=dg.AssetSelection.assets(*DUMP_ASSETS),
-    description="Ingest, validate, clean, load and cluster one dump file.",
+    description="Ingest, validate, clean, enrich, load and cluster a range of dump files.",
 )
 
 
@@ -44,18 +45,33 @@ def landing_sensor(
         return dg.SensorResult(
             skip_reason=f"no new dumps among {len(sources)} in {folder}", cursor=cursor
         )
-    existing = set(context.instance.get_dynamic_partitions(dumps_partitions.name or "dumps"))
-    new_keys = [s.dump_file for s in changed if s.dump_file not in existing]
+    existing = context.instance.get_dynamic_partitions(dumps_partitions.name or "dumps")
+    new_keys = [s.dump_file for s in changed if s.dump_file not in set(existing)]
+    versions = {s.dump_file: s.sha256 for s in changed}
+    # One run per contiguous range of changed partitions: the run maps them in parallel and
+    # merges them in batches (a dump alone still gets a run of its own).
+    ranges = contiguous_runs(list(versions), [*existing, *new_keys])
     return dg.SensorResult(
         run_requests=[
-            dg.RunRequest(run_key=f"{s.dump_file}@{s.sha256}", partition_key=s.dump_file)
-            for s in changed
+            dg.RunRequest(
+                run_key=_run_key({key: versions[key] for key in keys}), tags=range_tags(keys)
+            )
+            for keys in ranges
         ],
         dynamic_partitions_requests=[dumps_partitions.build_add_request(new_keys)]
         if new_keys
         else [],
         cursor=cursor,
     )
+
+
+def _run_key(versions: dict[str, str]) -> str:
+    """One run per set of dump versions: `path@sha256`, or a digest of many."""
+    if len(versions) == 1:
+        ((key, sha256),) = versions.items()
+        return f"{key}@{sha256}"
+    text = "\n".join(f"{key}@{sha256}" for key, sha256 in sorted(versions.items()))
+    return f"{len(versions)} dumps@{hashlib.sha256(text.encode()).hexdigest()[:16]}"
 
 
 def _read_cursor(cursor: str | None) -> dict[str, Any]:

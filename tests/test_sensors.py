@@ -8,11 +8,23 @@ from pathlib import Path
 
 import dagster as dg
 import pytest
+from dagster._core.storage.tags import (
+    ASSET_PARTITION_RANGE_END_TAG,
+    ASSET_PARTITION_RANGE_START_TAG,
+)
 
 from pipelines import sensors
 from pipelines.resources import LandingResource
 from pipelines.schedules import daily_full_refresh
 from pipelines.sensors import landing_sensor
+
+
+def ranges(requests: list[dg.RunRequest] | None) -> list[tuple[str, str]]:
+    """(first, last) partition of each range run requested."""
+    return [
+        (r.tags[ASSET_PARTITION_RANGE_START_TAG], r.tags[ASSET_PARTITION_RANGE_END_TAG])
+        for r in requests or []
+    ]
 
 
 def evaluate(landing: Path, instance: dg.DagsterInstance, cursor: str | None) -> dg.SensorResult:
@@ -28,7 +40,7 @@ def test_new_then_unchanged_then_changed_file(tmp_path: Path) -> None:
     (tmp_path / "day1.jsonl").write_text('{"title": "a", "body": "b"}\n', encoding="utf-8")
     instance = dg.DagsterInstance.ephemeral()
     first = evaluate(tmp_path, instance, None)
-    assert [r.partition_key for r in first.run_requests or []] == ["day1.jsonl"]
+    assert ranges(first.run_requests) == [("day1.jsonl", "day1.jsonl")]
     assert first.dynamic_partitions_requests
     assert first.dynamic_partitions_requests[0].partition_keys == ["day1.jsonl"]
     instance.add_dynamic_partitions("dumps", ["day1.jsonl"])
@@ -39,7 +51,7 @@ def test_new_then_unchanged_then_changed_file(tmp_path: Path) -> None:
     (tmp_path / "day1.jsonl").write_text('{"title": "a", "body": "changed"}\n', encoding="utf-8")
     changed = evaluate(tmp_path, instance, first.cursor)
     requests = changed.run_requests or []
-    assert [r.partition_key for r in requests] == ["day1.jsonl"]
+    assert ranges(requests) == [("day1.jsonl", "day1.jsonl")]
     assert requests[0].run_key != (first.run_requests or [])[0].run_key
     assert not changed.dynamic_partitions_requests  # same key, new version
 
@@ -49,14 +61,27 @@ def test_missing_landing_folder_skips_with_reason(tmp_path: Path) -> None:
     assert result.skip_reason and "does not exist" in str(result.skip_reason)
 
 
-def test_daily_refresh_requests_every_partition() -> None:
+def test_daily_refresh_requests_every_partition_in_one_run() -> None:
     with dg.instance_for_test() as instance:
         instance.add_dynamic_partitions("dumps", ["a.jsonl", "b.csv"])
         context = dg.build_schedule_context(
             instance=instance, scheduled_execution_time=datetime(2026, 11, 26, 3, tzinfo=UTC)
         )
         requests = daily_full_refresh(context)
-    assert sorted(r.partition_key for r in requests) == ["a.jsonl", "b.csv"]
+    assert ranges(requests) == [("a.jsonl", "b.csv")]
+
+
+def test_new_dumps_become_one_run_per_contiguous_range(tmp_path: Path) -> None:
+    for name in ("a.jsonl", "b.jsonl", "c.jsonl"):
+        (tmp_path / name).write_text('{"title": "a", "body": "b"}\n', encoding="utf-8")
+    instance = dg.DagsterInstance.ephemeral()
+    first = evaluate(tmp_path, instance, None)
+    assert ranges(first.run_requests) == [("a.jsonl", "c.jsonl")]
+    instance.add_dynamic_partitions("dumps", ["a.jsonl", "b.jsonl", "c.jsonl"])
+    for name in ("a.jsonl", "c.jsonl"):
+        (tmp_path / name).write_text('{"title": "a", "body": "new"}\n', encoding="utf-8")
+    changed = evaluate(tmp_path, instance, first.cursor)
+    assert ranges(changed.run_requests) == [("a.jsonl", "a.jsonl"), ("c.jsonl", "c.jsonl")]
 
 
 def test_unchanged_folder_is_not_hashed_again(
