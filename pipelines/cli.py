@@ -16,7 +16,7 @@ from typing import Any
 import dagster as dg
 
 from pipelines import progress, settings
-from pipelines.assets import DUMP_ASSETS, MART_ASSETS, PUBLISH_ASSETS
+from pipelines.assets import DUMP_ASSETS, MART_ASSETS, PUBLISH_ASSETS, WAREHOUSE_CHECKS
 from pipelines.ingest import discover_dumps
 from pipelines.merge.loader import LoadReport
 from pipelines.partitions import contiguous_runs, dumps_partitions, range_tags
@@ -165,7 +165,10 @@ def run(
             f"{'ok' if ok else 'FAILED'} in {time.monotonic() - began:.1f}s"
         )
     timings.lap("load")
-    materialize("marts", [*DUMP_ASSETS, *MART_ASSETS], selection=dg.AssetSelection.groups("marts"))
+    materialize(
+        "marts", [*DUMP_ASSETS, *MART_ASSETS, *WAREHOUSE_CHECKS],
+        selection=dg.AssetSelection.groups("marts"),
+    )  # fmt: skip
     timings.lap("marts")
     if publish is not None:
         problems += _publish(publish, problems, instance, resources, run_config)

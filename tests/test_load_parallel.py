@@ -161,3 +161,26 @@ def test_parallel_map_and_batched_merges_equal_one_process(
     assert len(serial["core.entity_mentions"]) > 5_000
     for table, rows in serial.items():
         assert parallel[table] == rows, table
+
+
+def test_warehouse_wide_checks_run_with_the_marts(landing: Path, tmp_path: Path) -> None:
+    import dagster as dg
+
+    from pipelines.assets import DUMP_ASSETS, MART_ASSETS, WAREHOUSE_CHECKS
+    from pipelines.resources import LandingResource, WarehouseResource
+
+    warehouse = tmp_path / "w.duckdb"
+    assert cli.run(landing, warehouse) == 0
+    result = dg.materialize(
+        [*DUMP_ASSETS, *MART_ASSETS, *WAREHOUSE_CHECKS],
+        selection=dg.AssetSelection.groups("marts"),
+        resources={
+            "landing": LandingResource(path=str(landing)),
+            "warehouse": WarehouseResource(database=str(warehouse)),
+        },
+    )
+    evaluations = {e.check_name: e.passed for e in result.get_asset_check_evaluations()}
+    assert {"all_dumps_reconcile", "article_ids_unique", "one_canonical_per_cluster"} <= set(
+        evaluations
+    )
+    assert all(evaluations.values())
