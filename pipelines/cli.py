@@ -19,10 +19,12 @@ from pipelines import progress, settings
 from pipelines.assets import DUMP_ASSETS, MART_ASSETS, PUBLISH_ASSETS, WAREHOUSE_CHECKS
 from pipelines.ingest import discover_dumps
 from pipelines.merge.loader import LoadReport
+from pipelines.parallel import prestart_workers
 from pipelines.partitions import contiguous_runs, dumps_partitions, range_tags
 from pipelines.publish.snapshot import PUBLISHED_FILE, default_publish_dir
 from pipelines.report import format_status, loaded_versions, stale_entity_dumps
 from pipelines.resources import LandingResource, PublishResource, WarehouseResource
+from pipelines.settings import map_workers
 from pipelines.timings import PhaseClock, format_timings, run_summary
 
 QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
@@ -109,6 +111,8 @@ def run(
     sources = discover_dumps(landing)
     done = {} if force else loaded_versions(warehouse)
     pending = [s for s in sources if done.get(s.dump_file) != s.sha256]
+    if map_workers(sum(s.bytes for s in pending)) > 1:
+        prestart_workers()
     print(
         f"{len(sources)} dumps in {landing}; {len(sources) - len(pending)} already loaded, "
         f"{len(pending)} to process"
