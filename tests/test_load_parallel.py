@@ -184,3 +184,13 @@ def test_warehouse_wide_checks_run_with_the_marts(landing: Path, tmp_path: Path)
         evaluations
     )
     assert all(evaluations.values())
+
+
+def test_staging_left_by_a_killed_run_is_removed_by_the_next(landing: Path, tmp_path: Path) -> None:
+    warehouse = tmp_path / "w.duckdb"
+    dead = tmp_path / STAGING_DIR_NAME / "deadrun"
+    (dead / "somedump").mkdir(parents=True)
+    (dead / "somedump" / "raw-000000.parquet").write_bytes(b"half written")
+    (dead / "owner.pid").write_text("999999999", encoding="utf-8")  # no such process
+    assert cli.run(landing, warehouse) == 0
+    assert not dead.exists()
