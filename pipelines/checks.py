@@ -59,20 +59,17 @@ def batch_check_results(
 ) -> Iterator[dg.AssetCheckResult]:
     """The dump assets' checks over what loading `dump_files` touched (not the whole warehouse)."""
     params = {"dump_files": dump_files}
-    results: dict[str, list[dg.AssetCheckResult]] = {
-        "articles": list(_article_results(con, params)),
-        "article_clusters": list(
-            violation_results(con, "checks/count_batch_cluster_violations", CLUSTER_CHECKS, params)
+    results = {
+        "articles": [
+            *article_check_results(con, dump_files),
+            _contract_result(run(con, "checks/select_dump_articles_sample", params).pl()),
+        ],
+        "article_clusters": cluster_check_results(con, dump_files),
+        "date_mentions": violation_results(
+            con, "checks/count_date_mention_violations", DATE_MENTION_CHECKS, params
         ),
-        "date_mentions": list(
-            violation_results(
-                con, "checks/count_batch_date_mention_violations", DATE_MENTION_CHECKS, params
-            )
-        ),
-        "entity_mentions": list(
-            violation_results(
-                con, "checks/count_batch_entity_mention_violations", ENTITY_MENTION_CHECKS, params
-            )
+        "entity_mentions": violation_results(
+            con, "checks/count_entity_mention_violations", ENTITY_MENTION_CHECKS, params
         ),
     }
     for asset, asset_results in results.items():
@@ -81,20 +78,27 @@ def batch_check_results(
                 yield result._replace(asset_key=dg.AssetKey(asset))
 
 
-def _article_results(
-    con: duckdb.DuckDBPyConnection, params: Mapping[str, Any]
-) -> Iterator[dg.AssetCheckResult]:
-    unreconciled = fetch_rows(con, "checks/count_unreconciled_batch_dumps", params)
-    yield dg.AssetCheckResult(
+def article_check_results(
+    con: duckdb.DuckDBPyConnection, dump_files: list[str] | None
+) -> list[dg.AssetCheckResult]:
+    """dump_reconciles and the article violations, for `dump_files` or (None) the warehouse."""
+    params = {"dump_files": dump_files}
+    unreconciled = fetch_rows(con, "checks/count_unreconciled_dumps", params)
+    reconciles = dg.AssetCheckResult(
         check_name="dump_reconciles",
         passed=not unreconciled,
-        metadata={"unreconciled": str(unreconciled)} if unreconciled else {},
+        metadata={"unreconciled": str(unreconciled[:20]), "count": len(unreconciled)},
     )
-    yield from violation_results(
-        con, "checks/count_batch_article_violations", LOAD_CHECKS[1:4], params
-    )
-    articles = run(con, "checks/select_batch_articles_sample", params).pl()
-    yield _contract_result(articles)
+    sql = "checks/count_article_violations"
+    return [reconciles, *violation_results(con, sql, LOAD_CHECKS[1:4], params)]
+
+
+def cluster_check_results(
+    con: duckdb.DuckDBPyConnection, dump_files: list[str] | None
+) -> list[dg.AssetCheckResult]:
+    """The cluster checks, for the clusters of `dump_files` or (None) every cluster."""
+    sql = "checks/count_cluster_violations"
+    return violation_results(con, sql, CLUSTER_CHECKS, {"dump_files": dump_files})
 
 
 def _contract_result(articles: pl.DataFrame) -> dg.AssetCheckResult:
@@ -116,58 +120,15 @@ def _contract_result(articles: pl.DataFrame) -> dg.AssetCheckResult:
     )
 
 
-def load_check_results(
-    con: duckdb.DuckDBPyConnection, dump_file: str
-) -> Iterator[dg.AssetCheckResult]:
-    """Results of the checks declared on `articles` after loading `dump_file`."""
-    unreconciled = fetch_rows(con, "checks/count_unreconciled_dumps", {"dump_file": dump_file})
-    yield dg.AssetCheckResult(
-        check_name="dump_reconciles",
-        passed=not unreconciled,
-        metadata={"unreconciled": str(unreconciled)} if unreconciled else {},
-    )
-    for name, sql in (
-        ("article_ids_unique", "checks/count_duplicate_article_ids"),
-        ("keys_not_null", "checks/count_null_keys"),
-        ("sightings_reference_articles", "checks/count_orphan_sightings"),
-    ):
-        count = fetch_rows(con, sql)[0][0]
-        yield dg.AssetCheckResult(
-            check_name=name, passed=count == 0, metadata={"violations": count}
-        )
-    articles = run(con, "checks/select_core_articles_sample", {"dump_file": dump_file}).pl()
-    try:
-        ArticleSchema.validate(articles, lazy=True)
-        yield dg.AssetCheckResult(
-            check_name="articles_match_contract", passed=True, metadata={"rows": articles.height}
-        )
-    except pa.errors.SchemaErrors as errors:
-        cases = errors.failure_cases
-        yield dg.AssetCheckResult(
-            check_name="articles_match_contract",
-            passed=False,
-            metadata={
-                "rows": articles.height,
-                "failures": cases.height,
-                "examples": dg.MetadataValue.md(str(cases.head(10))),
-            },
-        )
-
-
 def violation_results(
     con: duckdb.DuckDBPyConnection,
     sql: str,
     checks: tuple[tuple[str, str], ...],
     params: Mapping[str, Any] | None = None,
-) -> Iterator[dg.AssetCheckResult]:
+) -> list[dg.AssetCheckResult]:
     """One result per check from a query returning one violation count per check, in order."""
     counts = fetch_rows(con, sql, params)[0]
-    for (name, _), count in zip(checks, counts, strict=True):
-        yield dg.AssetCheckResult(
-            check_name=name, passed=count == 0, metadata={"violations": count}
-        )
-
-
-def cluster_check_results(con: duckdb.DuckDBPyConnection) -> Iterator[dg.AssetCheckResult]:
-    """Results of the checks declared on `article_clusters`."""
-    return violation_results(con, "checks/count_cluster_violations", CLUSTER_CHECKS)
+    return [
+        dg.AssetCheckResult(check_name=name, passed=count == 0, metadata={"violations": count})
+        for (name, _), count in zip(checks, counts, strict=True)
+    ]

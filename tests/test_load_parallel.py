@@ -180,7 +180,7 @@ def test_warehouse_wide_checks_run_with_the_marts(landing: Path, tmp_path: Path)
         },
     )
     evaluations = {e.check_name: e.passed for e in result.get_asset_check_evaluations()}
-    assert {"all_dumps_reconcile", "article_ids_unique", "one_canonical_per_cluster"} <= set(
+    assert {"dump_reconciles", "article_ids_unique", "one_canonical_per_cluster"} <= set(
         evaluations
     )
     assert all(evaluations.values())

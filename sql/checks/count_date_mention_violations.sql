@@ -1,9 +1,13 @@
--- Violations of the date-mention checks for the articles of one dump, in DATE_MENTION_CHECKS order.
+-- Violations of the date-mention checks, in DATE_MENTION_CHECKS order, for the articles of the
+-- dumps `$dump_files` (all when NULL).
 WITH mentions AS (
     SELECT m.*, a.body, a.article_id IS NULL AS is_orphan
     FROM core.date_mentions AS m
     LEFT JOIN core.articles AS a USING (article_id)
-    WHERE m.article_id IN (SELECT article_id FROM core.article_sightings WHERE dump_file = $dump_file)
+    WHERE m.article_id IN (
+        SELECT article_id FROM core.article_sightings
+        WHERE $dump_files IS NULL OR dump_file IN (SELECT unnest($dump_files))
+    )
 )
 SELECT
     count(*) FILTER (WHERE is_orphan) AS orphan_mentions,

@@ -1,10 +1,12 @@
--- Per check: mentions whose entity is missing; mentions whose offsets/surface disagree with the text.
+-- Per check, for the articles of the dumps `$dump_files` (all when NULL): mentions whose entity
+-- is missing; mentions whose offsets/surface disagree with the text.
 WITH mentions AS (
     SELECT m.*, CASE m.field WHEN 'title' THEN a.title ELSE a.body END AS text
     FROM core.entity_mentions AS m
     LEFT JOIN core.articles AS a USING (article_id)
     WHERE m.article_id IN (
-        SELECT article_id FROM core.article_sightings WHERE dump_file = $dump_file
+        SELECT article_id FROM core.article_sightings
+        WHERE $dump_files IS NULL OR dump_file IN (SELECT unnest($dump_files))
     )
 )
 SELECT
