@@ -1,4 +1,4 @@
-"""Wall and CPU seconds per stage, added up as the stages of a chunk or a merge follow each other."""
+"""Wall and CPU seconds per stage, added up as the stages of a chunk or a merge follow."""
 
 from __future__ import annotations
 
