@@ -57,6 +57,7 @@ class DumpReader:
     delimiter: str = ","
     has_header: bool = True
     error: str | None = None  # set when the dump could not even be opened
+    error_reason: str = UNREADABLE_FILE  # the quarantine reason of that error
 
     def batches(self, batch_size: int = 5000) -> Iterator[list[RawRecord]]:
         """Lists of at most batch_size records; never raises for a broken dump."""
@@ -78,7 +79,7 @@ class DumpReader:
 
     def _guarded(self, batch_size: int) -> Iterator[RawRecord]:
         if self.error is not None:
-            yield rejected("file", "", UNREADABLE_FILE, self.error)
+            yield rejected("file", "", self.error_reason, self.error)
             return
         stream: DecodedStream | None = None
         try:
@@ -141,16 +142,21 @@ class DumpReader:
         return "" if prefix is None else prefix
 
 
-def _fallback(source: DumpSource, compression: str, error: str) -> DumpReader:
+def _fallback(
+    source: DumpSource, compression: str, error: str, reason: str = UNREADABLE_FILE
+) -> DumpReader:
     fmt = _FORMAT_BY_SUFFIX.get(base_suffix(source.dump_file), "text")
-    return DumpReader(source, fmt, compression, "unknown", error=error)
+    return DumpReader(source, fmt, compression, "unknown", error=error, error_reason=reason)
 
 
 def open_dump(source: DumpSource) -> DumpReader:
     """Detect compression (magic bytes), encoding and format (content first, name as tie-break).
 
-    Never raises for a broken dump: the returned reader then yields one unreadable_file record.
+    Never raises for a broken dump: the returned reader then yields one unreadable_file record
+    (or the source's refusal: a link outside the landing folder is never opened).
     """
+    if source.refusal is not None:
+        return _fallback(source, "none", source.refusal[1], source.refusal[0])
     if source.member is None and source.path.suffix.lower() == ".zip":
         is_zip = source.path.is_file() and zipfile.is_zipfile(source.path)
         if is_zip and is_html_bundle(source.path):
