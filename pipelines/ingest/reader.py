@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
+from pipelines.ingest.binary import binary_noise, binary_signature
 from pipelines.ingest.detect import PARQUET_MAGIC, base_suffix, detect_format, find_item_prefix
 from pipelines.ingest.encoding import detect_encoding
 from pipelines.ingest.html_format import is_html_bundle, read_html_bundle, read_html_file
@@ -16,6 +17,7 @@ from pipelines.ingest.html_sniff import decode_html, is_warc, looks_like_html
 from pipelines.ingest.json_formats import read_json_array, read_jsonl
 from pipelines.ingest.records import (
     BAD_ENCODING,
+    NOT_TEXT,
     UNREADABLE_FILE,
     DumpSource,
     RawRecord,
@@ -51,6 +53,7 @@ class DumpReader:
 
     source: DumpSource
     format: str  # jsonl | json_array | csv | tsv | parquet | text | text_list | html | warc
+    # | binary (not text: quarantined as not_text)
     compression: str  # none | gzip | zstd | bz2 | zip (a zip of HTML pages read as one dump)
     encoding: str  # utf-8, utf-8-sig, utf-16, cp1256, ... ; "binary" for parquet
     item_prefix: str | None = "item"  # json_array: ijson prefix; None = find it while reading
@@ -178,11 +181,17 @@ def open_dump(source: DumpSource) -> DumpReader:
     archive = is_warc(head)
     if archive is not None:
         return DumpReader(source, "warc", compression, f"binary/{archive}")
-    if looks_like_html(head):
+    binary = binary_signature(head)
+    if binary is None and looks_like_html(head):
         return DumpReader(source, "html", compression, decode_html(head)[1])
     complete = head_error is None and len(head) < HEAD_BYTES
     encoding = detect_encoding(head, complete)
     text = head.decode(encoding, errors="replace")
+    binary = binary or binary_noise(head, text)
+    if binary is not None:
+        return DumpReader(
+            source, "binary", compression, "binary", error=binary, error_reason=NOT_TEXT
+        )
     detected = detect_format(head, text, source.dump_file, complete)
     return DumpReader(
         source,

@@ -54,6 +54,7 @@ FORMATS: Final = (
     "text_list",
     "html",
     "warc",
+    "binary",  # not text: one not_text quarantine row
 )
 COMPRESSIONS: Final = ("none", "gzip", "zstd", "bz2")
 
