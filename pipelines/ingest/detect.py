@@ -12,6 +12,7 @@ from typing import IO, Final
 
 import ijson
 
+from pipelines.ingest.json_events import first_item_prefix
 from pipelines.ingest.mapping import KNOWN_KEYS, normalize_key
 
 PARQUET_MAGIC: Final = b"PAR1"
@@ -41,25 +42,18 @@ def base_suffix(name: str) -> str:
     return lower[dot:] if dot > lower.rfind("/") else ""
 
 
-def find_item_prefix(stream: IO[bytes]) -> str | None:
+def find_item_prefix(stream: IO[bytes], max_depth: int = 64) -> str | None:
     """ijson prefix of the first array of objects inside a top-level object."""
-    previous = ""
     try:
-        for prefix, event, _ in ijson.parse(stream):
-            if event == "start_map" and previous == "start_array":
-                return str(prefix)
-            if event == "end_map" and prefix == "":
-                return None
-            previous = event
+        return first_item_prefix(ijson.basic_parse(stream), max_depth)
     except ijson.JSONError:
-        pass
-    return None
+        return None
 
 
 def _head_is_json(data: bytes, complete: bool) -> bool:
     """False when the head is not JSON; running out of input in a partial head is fine."""
     try:
-        for _ in ijson.parse(io.BytesIO(data)):
+        for _ in ijson.basic_parse(io.BytesIO(data)):  # parse() is quadratic in depth
             pass
     except ijson.JSONError as exc:
         return not complete and "premature EOF" in str(exc)

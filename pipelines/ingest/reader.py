@@ -6,7 +6,7 @@ import shutil
 import tempfile
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
 from pipelines.ingest.binary import binary_noise, binary_signature
@@ -15,9 +15,11 @@ from pipelines.ingest.encoding import detect_encoding
 from pipelines.ingest.html_format import is_html_bundle, read_html_bundle, read_html_file
 from pipelines.ingest.html_sniff import decode_html, is_warc, looks_like_html
 from pipelines.ingest.json_formats import read_json_array, read_jsonl
+from pipelines.ingest.limits import Limits, check_record, current_limits
 from pipelines.ingest.records import (
     BAD_ENCODING,
     NOT_TEXT,
+    TOO_MANY_RECORDS,
     UNREADABLE_FILE,
     DumpSource,
     RawRecord,
@@ -61,6 +63,7 @@ class DumpReader:
     has_header: bool = True
     error: str | None = None  # set when the dump could not even be opened
     error_reason: str = UNREADABLE_FILE  # the quarantine reason of that error
+    limits: Limits = field(default_factory=current_limits)
 
     def batches(self, batch_size: int = 5000) -> Iterator[list[RawRecord]]:
         """Lists of at most batch_size records; never raises for a broken dump."""
@@ -76,7 +79,15 @@ class DumpReader:
             yield batch
 
     def records(self, batch_size: int = 5000) -> Iterator[RawRecord]:
+        cap = self.limits.records_per_dump
         for index, record in enumerate(self._guarded(batch_size)):
+            if cap and index >= cap:
+                detail = f"more than {cap:,} records (NEWS_MAX_RECORDS_PER_DUMP): rest not read"
+                record = rejected(record.record_locator, "", TOO_MANY_RECORDS, detail)
+                record.record_index = index
+                yield record
+                return
+            record = check_record(record, self.limits)
             record.record_index = index
             yield record
 
@@ -101,12 +112,12 @@ class DumpReader:
     def _parse(self, stream: DecodedStream, batch_size: int) -> Iterator[RawRecord]:
         fmt = self.format
         if fmt == "jsonl":
-            yield from read_jsonl(stream, self.encoding)
+            yield from read_jsonl(stream, self.encoding, self.limits)
         elif fmt == "json_array":
             prefix = self.item_prefix if self.item_prefix is not None else self._scan_prefix()
-            yield from read_json_array(stream, self.encoding, prefix)
+            yield from read_json_array(stream, self.encoding, prefix, self.limits)
         elif fmt in ("csv", "tsv"):
-            yield from read_csv(stream, self.encoding, self.delimiter, self.has_header)
+            yield from read_csv(stream, self.encoding, self.delimiter, self.has_header, self.limits)
         elif fmt == "parquet":
             if self.source.member is None and stream.compression == "none":
                 yield from read_parquet(str(self.source.path), batch_size)
