@@ -49,7 +49,8 @@ def fill(con: duckdb.DuckDBPyConnection, rng: random.Random, words: int, aid: st
         surface = body[start:end] + ("z" if rng.random() < 0.1 else "")
         rows.append((aid, rng.choice(["e1", "e2"]), "body", surface, start, end))
     columns = list(zip(*rows, strict=True))
-    mentions = pa.table(dict(zip(["a", "e", "f", "s", "st", "en"], columns, strict=True)))
+    names = ["a", "e", "f", "s", "st", "en"]
+    con.register("mentions", pa.table(dict(zip(names, columns, strict=True))))
     con.execute("INSERT INTO core.entity_mentions SELECT * FROM mentions")
     con.execute(
         "INSERT INTO core.date_mentions SELECT a, s, st, en, NULL, NULL FROM mentions "
