@@ -11,7 +11,7 @@ and far more as UTF-8, so 5 % separates them with room on both sides.
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import Any, Final
 
 import puremagic
 
@@ -24,19 +24,32 @@ _TEXT_EXTENSIONS: Final = frozenset(
 )
 
 
+def _label(match: Any) -> str:
+    kind = ", ".join(x for x in (match.extension, match.mime_type) if x)
+    return f"{match.name} ({kind})" if kind else str(match.name)
+
+
+def _is_textual(match: Any) -> bool:
+    return bool(match.mime_type.startswith(_TEXT_MIME) or match.extension in _TEXT_EXTENSIONS)
+
+
 def signature(head: bytes) -> tuple[str, bool] | None:
-    """(name of the best puremagic match, is it a binary format with a strong signature)."""
+    """(name of the best puremagic match, is it a binary format with a strong signature).
+
+    Strong: 4+ magic bytes at offset 0 (a match further in, such as b"text" at byte 73 for
+    OpenDocument, is a coincidence in a text file) and confidence >= 0.4.
+    """
     try:
         matches = puremagic.magic_string(head)
     except Exception:  # puremagic raises PureError for "no match", others on odd input
         return None
     if not matches:
         return None
-    best = matches[0]
-    textual = best.mime_type.startswith(_TEXT_MIME) or best.extension in _TEXT_EXTENSIONS
-    kind = ", ".join(x for x in (best.extension, best.mime_type) if x)
-    label = f"{best.name} ({kind})" if kind else best.name
-    return label, best.confidence >= _MIN_CONFIDENCE and not textual
+    for match in matches:
+        at_start = match.offset == 0 and len(match.byte_match) >= 4
+        if at_start and match.confidence >= _MIN_CONFIDENCE and not _is_textual(match):
+            return _label(match), True
+    return _label(matches[0]), False
 
 
 def control_share(text: str) -> float:

@@ -136,17 +136,23 @@ def _header(row: list[str]) -> list[str]:
 
 
 def _swallowed(
-    lines: list[Line], state: _Rows, malformed: bool = True
+    lines: list[Line], state: _Rows, malformed: bool = True, ended: bool = False
 ) -> list[tuple[str, Any, list[Line]]] | None:
     """The rows inside a field that swallowed them (lines after the opening one), or None.
 
-    A row that came out wider than the header (or failed) needs one such row inside; a
-    well-formed row needs two, so a quoted body whose paragraphs carry commas stays a body.
+    A complete row (ended) whose later lines hold no quote at all ended with the file, inside
+    the field: the quote never closed, and every line after it is read again. Otherwise a row
+    that came out wider than the header (or failed) needs one such row inside; a well-formed
+    row needs two, so a quoted body whose paragraphs carry commas stays a body.
     """
     width = len(state.header or [])
     inner = [line for line in lines[1:] if line.number > 0]
+    if width < 2 or not inner:
+        return None
+    if ended and not any('"' in line.text for line in inner):
+        return list(_parse(inner, state.delimiter))  # the quote never closed: read them all
     needed = 1 if malformed else MIN_SWALLOWED_ROWS
-    if width < 2 or len(inner) < needed:
+    if len(inner) < needed:
         return None
     if sum(line.text.count(state.delimiter) >= width - 1 for line in inner) < needed:
         return None  # cheap pre-check: prose paragraphs rarely carry a row's delimiters
@@ -181,7 +187,7 @@ def _records(events: Iterable[tuple[str, Any, list[Line]]], state: _Rows) -> Ite
             )
             continue
         wide = kind == "error" or len(value) > len(state.header or value)
-        inside = _swallowed(lines, state, wide) if len(lines) > 1 else None
+        inside = _swallowed(lines, state, wide, kind == "row") if len(lines) > 1 else None
         if inside is not None:
             yield _unclosed(lines, state, sum(kind == "row" for kind, _, _ in inside))
             yield from _records(inside, state)

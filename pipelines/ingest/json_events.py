@@ -114,11 +114,10 @@ def iter_items(
 
 
 def first_item_prefix(events: Iterable[tuple[str, Any]], max_depth: int) -> str | None:
-    """ijson prefix of the first array of objects inside a top-level object (or None)."""
+    """ijson prefix of the first object inside an array (or None)."""
     path: list[str | None] = []
-    previous = ""
     for event, value in events:
-        if event == "start_map" and previous == "start_array" and path:
+        if event == "start_map" and path and path[-1] == "item":
             return ".".join(str(part) for part in path)
         if event == "map_key":
             path[-1] = value
@@ -130,5 +129,4 @@ def first_item_prefix(events: Iterable[tuple[str, Any]], max_depth: int) -> str 
             if len(path) >= max_depth:
                 return None
             path.append(None if event == "start_map" else "item")
-        previous = event
     return None

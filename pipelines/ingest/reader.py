@@ -203,7 +203,10 @@ def open_dump(source: DumpSource) -> DumpReader:
         return DumpReader(
             source, "binary", compression, "binary", error=binary, error_reason=NOT_TEXT
         )
-    detected = detect_format(head, text, source.dump_file, complete)
+    try:
+        detected = detect_format(head, text, source.dump_file, complete)
+    except Exception as exc:  # never raise for a broken dump: it is quarantined instead
+        return _fallback(source, compression, f"format detection: {type(exc).__name__}: {exc}")
     return DumpReader(
         source,
         detected.format,
