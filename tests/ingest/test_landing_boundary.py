@@ -160,10 +160,10 @@ def test_unreadable_file_does_not_abort(tmp_path: Path, monkeypatch: pytest.Monk
     else:  # root reads anything: make the open fail as it would for another user
         real_open = os.open
 
-        def fake_open(path, flags, *args):  # type: ignore[no-untyped-def]
+        def fake_open(path, flags, *args, **kwargs):  # type: ignore[no-untyped-def]
             if str(path).endswith("locked.jsonl"):
                 raise PermissionError(errno.EACCES, "Permission denied", str(path))
-            return real_open(path, flags, *args)
+            return real_open(path, flags, *args, **kwargs)
 
         monkeypatch.setattr(landing_module.os, "open", fake_open)
     sources = {s.dump_file: s for s in discover_dumps(tmp_path)}
