@@ -72,3 +72,18 @@ def test_gate_reads_the_same_bounds() -> None:
         earliest.replace(tzinfo=None),
         latest.replace(tzinfo=None),
     )
+
+
+def test_a_date_line_outside_the_contract_is_no_evidence() -> None:
+    from pipelines.clean.published import resolve_published_at
+
+    published = resolve_published_at(
+        record_date=None,
+        record_date_source=None,
+        date_line="01.01.1900 10:00",
+        url="https://news.example.com/2024/05/03/story",
+        language="en",
+        source="news.example.com",
+    )
+    assert published.value is not None and published.value.year == 2024
+    assert published.source != "text"
