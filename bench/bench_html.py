@@ -16,6 +16,7 @@ children), which, unlike wall time, hardly depends on what else runs on a shared
 printed before and after each measurement.
 
     .venv/bin/python bench/bench_html.py ../shared/data --copies 10 --workers 2
+    .venv/bin/python bench/bench_html.py ../shared/data --copies 10 --extractor resiliparse
 """
 
 from __future__ import annotations
@@ -39,6 +40,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.bench_warc_read import build_warc
 from pipelines.ingest import discover_dumps, open_dump
+from pipelines.ingest.html_extract import (
+    EXTRACTOR_ENV,
+    EXTRACTOR_VERSIONS,
+    EXTRACTORS,
+    html_extractor,
+)
 from pipelines.ingest.html_parallel import HTML_WORKERS_ENV
 
 PARAGRAPH = re.compile(rb"<p(?=[\s>])[^>]*>", re.I)
@@ -138,8 +145,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--copies", type=int, default=3, help="times each page is written")
     parser.add_argument("--workers", type=int, default=2, help="extraction processes")
     parser.add_argument("--skip-pipeline", action="store_true", help="ingest figure only")
+    parser.add_argument(
+        "--extractor", choices=EXTRACTORS, help="main-text extractor (default: NEWS_HTML_EXTRACTOR)"
+    )
     args = parser.parse_args(argv)
     os.environ[HTML_WORKERS_ENV] = str(args.workers)
+    os.environ[EXTRACTOR_ENV] = html_extractor(args.extractor)  # the run's subprocess too
+    print(f"extractor: {EXTRACTOR_VERSIONS[os.environ[EXTRACTOR_ENV]]}")
     files = sorted(args.data.rglob("*.html.gz"))
     pages = [(f.name, gzip.decompress(f.read_bytes())) for f in files]
     with tempfile.TemporaryDirectory() as tmp:
