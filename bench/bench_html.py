@@ -88,6 +88,20 @@ def step_seconds(log: str) -> dict[str, float]:
     return dict(steps)
 
 
+def run_summary_stages(log: str) -> list[str]:
+    """The run's own "stages (wall s summed over processes / CPU s)" lines."""
+    lines = log.splitlines()
+    for index, line in enumerate(lines):
+        if line.startswith("stages (wall s"):
+            block = [line]
+            for following in lines[index + 1 :]:
+                if not following.startswith("  "):
+                    break
+                block.append(following.strip())
+            return block
+    return []
+
+
 def tree_cpu() -> tuple[float, float]:
     """CPU seconds of this process and of its live child processes (extraction workers)."""
     main = psutil.Process()
@@ -158,6 +172,7 @@ def end_to_end(landing: Path, warehouse: Path, pages: int) -> None:
     print(
         f"  (CPU seen by polling the process tree {polled:.0f} s, reaped children {reaped:.0f} s)"
     )
+    print("\n".join(f"  run summary: {line}" for line in run_summary_stages(output)))
     steps = step_seconds(output)
     for name, value in [*steps.items(), ("start-up and other", seconds - sum(steps.values()))]:
         print(f"  {name:24s} {value:7.1f} s  {value / pages * 1000:6.1f} ms/page")
