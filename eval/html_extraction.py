@@ -23,9 +23,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from pipelines.ingest.html_extract import (
-    EXTRACTOR_VERSION,
+    EXTRACTOR_VERSIONS,
+    EXTRACTORS,
     PageContext,
     extract_page,
+    html_extractor,
     quiet_extractor_logs,
 )
 
@@ -51,14 +53,19 @@ def f1(precision: float, recall: float) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("path", type=Path, help="article_extraction_benchmark folder")
+    parser.add_argument(
+        "--extractor", choices=EXTRACTORS, help="main-text extractor (default: NEWS_HTML_EXTRACTOR)"
+    )
     args = parser.parse_args(argv)
+    extractor = html_extractor(args.extractor)
     quiet_extractor_logs()
     gold = json.loads((args.path / "ground-truth.json").read_text(encoding="utf-8"))
     precisions, recalls, per_page = [], [], []
     start = time.perf_counter()
     for page_id, item in sorted(gold.items()):
         html = gzip.decompress((args.path / "html" / f"{page_id}.html.gz").read_bytes())
-        record = extract_page(html, PageContext("file", target_uri=item.get("url")))
+        context = PageContext("file", target_uri=item.get("url"))
+        record = extract_page(html, context, extractor)
         body = (record.fields or {}).get("body") or ""
         p, r = precision_recall(body, item["articleBody"])
         precisions.append(p)
@@ -67,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     seconds = time.perf_counter() - start
     n = len(gold)
     precision, recall = sum(precisions) / n, sum(recalls) / n
-    print(f"extractor: {EXTRACTOR_VERSION}")
+    print(f"extractor: {EXTRACTOR_VERSIONS[extractor]}")
     print(f"pages: {n}  ({n / seconds:.1f} pages/s, 1 process)")
     print(f"precision {precision:.3f}  recall {recall:.3f}  F1 {f1(precision, recall):.3f}")
     print(f"mean per-page F1 {sum(per_page) / n:.3f}")

@@ -20,7 +20,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from pipelines.clean import detect_languages
-from pipelines.ingest.html_extract import PageContext, extract_page, quiet_extractor_logs
+from pipelines.ingest.html_extract import (
+    EXTRACTORS,
+    PageContext,
+    extract_page,
+    html_extractor,
+    quiet_extractor_logs,
+)
 
 TARGETS = ("arabic", "chinese", "japanese", "thai")
 
@@ -28,7 +34,11 @@ TARGETS = ("arabic", "chinese", "japanese", "thai")
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("path", type=Path, help="newspaper4k_html folder")
+    parser.add_argument(
+        "--extractor", choices=EXTRACTORS, help="main-text extractor (default: NEWS_HTML_EXTRACTOR)"
+    )
     args = parser.parse_args(argv)
+    extractor = html_extractor(args.extractor)
     quiet_extractor_logs()
     failures, checked, agree, total = [], 0, 0, 0
     for page in sorted((args.path / "html").glob("*.html.gz")):
@@ -37,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
         meta = json.loads(meta_path.read_text("utf-8")) if meta_path.is_file() else {}
         expected = (meta.get("language") or "")[:2].lower()
         html = gzip.decompress(page.read_bytes())
-        record = extract_page(html, PageContext("file", meta.get("url")))
+        record = extract_page(html, PageContext("file", meta.get("url")), extractor)
         fields = record.fields or {}
         body = fields.get("body") or ""
         detected = detect_languages([body])[0] if body else None

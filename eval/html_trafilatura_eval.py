@@ -4,7 +4,8 @@ Each page goes through the ingest extractor (pipelines.ingest.html_extract.extra
 A `with` snippet counts as found when it occurs in the extracted body (whitespace collapsed);
 a `without` snippet counts as avoided when it does not. Date accuracy: the extracted
 published_at_raw (htmldate, original date preferred) equals the gold `date` to the day, over
-the pages that have a gold date.
+the pages that have a gold date. Title and author: the extracted value equals the gold one
+(whitespace collapsed, case-folded), over the pages that have one.
 
     .venv/bin/python eval/html_trafilatura_eval.py ../shared/data/trafilatura_eval
 """
@@ -22,9 +23,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from pipelines.ingest.html_extract import (
-    EXTRACTOR_VERSION,
+    EXTRACTOR_VERSIONS,
+    EXTRACTORS,
     PageContext,
     extract_page,
+    html_extractor,
     quiet_extractor_logs,
 )
 
@@ -33,6 +36,12 @@ SPACE = re.compile(r"\s+")
 
 def squash(text: str) -> str:
     return SPACE.sub(" ", text).strip()
+
+
+def same(got: str | None, gold: str | list[str]) -> bool:
+    """Equal up to spacing and case; a list of gold authors is joined as trafilatura joins them."""
+    wanted = "; ".join(gold) if isinstance(gold, list) else gold
+    return squash(got or "").casefold() == squash(wanted).casefold()
 
 
 def gold_day(date: str) -> str:
@@ -45,11 +54,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("path", type=Path, help="trafilatura_eval folder")
     parser.add_argument("--show-date-misses", action="store_true", help="list wrong dates")
+    parser.add_argument(
+        "--extractor", choices=EXTRACTORS, help="main-text extractor (default: NEWS_HTML_EXTRACTOR)"
+    )
     args = parser.parse_args(argv)
+    extractor = html_extractor(args.extractor)
     quiet_extractor_logs()
     gold = json.loads((args.path / "evaldata_subset.json").read_text(encoding="utf-8"))
     found = wanted = avoided = unwanted = 0
     dated = right = raw_right = pages = 0
+    titled = title_right = authored = author_right = 0
     misses: list[str] = []
     start = time.perf_counter()
     for url, item in sorted(gold.items()):
@@ -57,7 +71,9 @@ def main(argv: list[str] | None = None) -> int:
         if not page.is_file():
             continue
         pages += 1
-        record = extract_page(gzip.decompress(page.read_bytes()), PageContext("file", url))
+        record = extract_page(
+            gzip.decompress(page.read_bytes()), PageContext("file", url), extractor
+        )
         fields = record.fields or {}
         body = squash(fields.get("body") or "")
         for snippet in item.get("with") or []:
@@ -66,6 +82,12 @@ def main(argv: list[str] | None = None) -> int:
         for snippet in item.get("without") or []:
             unwanted += 1
             avoided += squash(snippet) not in body
+        if item.get("title"):
+            titled += 1
+            title_right += same(fields.get("title"), item["title"])
+        if item.get("author"):
+            authored += 1
+            author_right += same(fields.get("authors"), item["author"])
         if item.get("date"):
             dated += 1
             got = (fields.get("published_at_raw") or "")[:10]
@@ -74,12 +96,17 @@ def main(argv: list[str] | None = None) -> int:
             if got != gold_day(item["date"]):
                 misses.append(f"  {item['date'][:10]} got {got or '-':10s} {url}")
     seconds = time.perf_counter() - start
-    print(f"extractor: {EXTRACTOR_VERSION}")
+    print(f"extractor: {EXTRACTOR_VERSIONS[extractor]}")
     print(f"pages: {pages}  ({pages / seconds:.1f} pages/s, 1 process)")
     print(f"with snippets found:      {found}/{wanted} = {found / max(wanted, 1):.3f}")
     print(f"without snippets avoided: {avoided}/{unwanted} = {avoided / max(unwanted, 1):.3f}")
     print(f"date exact day:           {right}/{dated} = {right / max(dated, 1):.3f}")
     print(f"  (gold verbatim, its 2 day/month-swapped dates counted wrong: {raw_right}/{dated})")
+    print(f"title exact:              {title_right}/{titled} = {title_right / max(titled, 1):.3f}")
+    print(
+        f"author exact:             {author_right}/{authored} = "
+        f"{author_right / max(authored, 1):.3f}"
+    )
     if args.show_date_misses:
         print("\n".join(misses))
     return 0

@@ -1,32 +1,64 @@
-"""One HTML page -> one RawRecord: main text and metadata (trafilatura), date (htmldate).
+"""One HTML page -> one RawRecord: main text (trafilatura or resiliparse), metadata
+(trafilatura), date (htmldate).
 
-extract_page() is a pure function of the page bytes and its context, so it can run in a
-worker process (see html_parallel). The page bytes are kept zstd-compressed on the record
-(raw_payload) so extraction can be re-run when the extractor improves; raw_record holds a
-short JSON locator, not the page.
+extract_page() is a pure function of the page bytes, its context and the extractor's name, so
+it can run in a worker process (see html_parallel). NEWS_HTML_EXTRACTOR chooses the main-text
+extractor (html_extractor()); docs/notes/html_warc.md has the figures behind each. The page
+bytes are kept zstd-compressed on the record (raw_payload) so extraction can be re-run when the
+extractor improves; raw_record holds a short JSON locator, not the page.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import os
 import re
 from dataclasses import asdict, dataclass
 from functools import cache
+from importlib.metadata import version
 from typing import Any, Final
 
 import htmldate
 import trafilatura
 import zstandard
+from courlan import extract_domain
 from lxml.html import HtmlElement
-from trafilatura import extract_metadata
+from resiliparse.extract.html2text import extract_plain_text
+from resiliparse.parse.html import HTMLTree
+from trafilatura.metadata import (
+    META_URL,
+    examine_meta,
+    extract_author,
+    extract_catstags,
+    extract_meta_json,
+    extract_sitename,
+    extract_title,
+    extract_url,
+)
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from pipelines.ingest.html_sniff import decode_html
 from pipelines.ingest.records import RAW_FIELDS, RawRecord, accepted, rejected
 
-EXTRACTOR_VERSION: Final = f"trafilatura {trafilatura.__version__}; htmldate {htmldate.__version__}"
+EXTRACTOR_ENV: Final = "NEWS_HTML_EXTRACTOR"
+TRAFILATURA: Final = "trafilatura"
+RESILIPARSE: Final = "resiliparse"
+EXTRACTORS: Final = (TRAFILATURA, RESILIPARSE)
+DEFAULT_EXTRACTOR: Final = TRAFILATURA
+_VERSIONS: Final = (
+    f"trafilatura {trafilatura.__version__}",
+    f"htmldate {htmldate.__version__}",
+    f"resiliparse {version('resiliparse')}",
+)
+# What produced a record (raw.records.extractor_version), per extractor name.
+EXTRACTOR_VERSIONS: Final = {
+    TRAFILATURA: f"{_VERSIONS[0]}; {_VERSIONS[1]}",
+    RESILIPARSE: f"{_VERSIONS[2]} (main text); {_VERSIONS[0]} (metadata); {_VERSIONS[1]}",
+}
+EXTRACTOR_VERSION: Final = EXTRACTOR_VERSIONS[DEFAULT_EXTRACTOR]
 PUBLISHED_AT_SOURCE: Final = "html"
 ZSTD_LEVEL: Final = 3  # 0.4 ms for 4.7x on a 170 KB page; level 9: 2 ms for 5.1x
 MIN_FALLBACK: Final = 200  # characters the fallback extraction must find to count
@@ -59,6 +91,15 @@ _EXTRACT_OPTIONS: Final[dict[str, Any]] = {
     "include_comments": False,
     "include_tables": True,
     "with_metadata": False,  # extract_metadata runs once, on the whole page (see _extract)
+}
+# resiliparse main content as article text: no comments, bylines/post meta, alt texts or bullets.
+_RESILIPARSE_OPTIONS: Final[dict[str, Any]] = {
+    "main_content": True,
+    "preserve_formatting": True,
+    "list_bullets": False,
+    "alt_texts": False,
+    "comments": False,
+    "post_meta": False,
 }
 # Subtrees dropped before the main-text extraction: trafilatura's own tree cleaning deletes them
 # (MANUALLY_CLEANED) but only after its XPath passes have walked them; dropping nav/aside/footer
@@ -147,21 +188,69 @@ def _strip_for_text(tree: HtmlElement) -> None:
             element.drop_tree()  # keeps the tail text
 
 
-def _main_text(tree: HtmlElement, url: str | None) -> Document | None:
+def html_extractor(name: str | None = None) -> str:
+    """The main-text extractor: `name`, else NEWS_HTML_EXTRACTOR, else the default."""
+    chosen = (name if name is not None else os.environ.get(EXTRACTOR_ENV) or "").strip().lower()
+    chosen = chosen or DEFAULT_EXTRACTOR
+    if chosen not in EXTRACTORS:
+        raise ValueError(
+            f"{EXTRACTOR_ENV}={chosen!r} is not a known HTML extractor: use one of "
+            f"{', '.join(EXTRACTORS)} (default {DEFAULT_EXTRACTOR})"
+        )
+    return chosen
+
+
+def _main_text(tree: HtmlElement, url: str | None) -> str | None:
     """trafilatura's main text (fast path, then the fallback cascade when it finds nothing)."""
     document = trafilatura.bare_extraction(tree, url=url, **_EXTRACT_OPTIONS)
     if isinstance(document, Document) and (document.text or "").strip():
-        return document
+        return (document.text or "").strip()
     # Nothing found: only then pay for the readability/jusText fallback cascade, and keep its
     # text only when it is more than a menu (a nav-only page stays empty_extraction).
     options = {**_EXTRACT_OPTIONS, "fast": False, "favor_precision": False}
     fallback = trafilatura.bare_extraction(tree, url=url, **options)
     if isinstance(fallback, Document) and len((fallback.text or "").strip()) >= MIN_FALLBACK:
-        return fallback
+        return (fallback.text or "").strip()
     return None
 
 
-def _extract(html: str, context: PageContext) -> tuple[dict[str, str | None], str | None]:
+def _resiliparse_text(html: str) -> str | None:
+    """resiliparse's main-content text: the article a reader reads, so without comments, post
+    meta (byline, "Posted in"), image alt texts and list bullets (html_warc.md has the F1)."""
+    text = extract_plain_text(HTMLTree.parse(html), **_RESILIPARSE_OPTIONS)
+    return text.strip() or None
+
+
+def page_metadata(tree: HtmlElement, url: str | None) -> Document:
+    """trafilatura.extract_metadata without the two parts whose result is discarded here: the
+    licence (no field keeps it) and its date (htmldate runs in _extract; trafilatura's call is
+    only the fallback there): ~1.5 ms of its ~6.5 ms a page, same fields otherwise."""
+    meta = examine_meta(tree)
+    if meta.author and " " not in meta.author:
+        meta.author = None
+    with contextlib.suppress(Exception):  # trafilatura's own guard: bugs in its JSON-LD code
+        meta = extract_meta_json(tree, meta)
+    meta.title = meta.title or extract_title(tree)
+    meta.author = meta.author or extract_author(tree)
+    meta.url = meta.url or extract_url(tree, url)
+    if meta.url:
+        meta.hostname = extract_domain(meta.url, fast=True)
+    meta.sitename = meta.sitename or extract_sitename(tree)
+    if meta.sitename:
+        meta.sitename = meta.sitename.lstrip("@")
+        if meta.sitename and "." not in meta.sitename and not meta.sitename[0].isupper():
+            meta.sitename = meta.sitename.title()
+    elif meta.url and (match := META_URL.match(meta.url)):
+        meta.sitename = match[1]
+    meta.categories = meta.categories or extract_catstags("category", tree)
+    meta.tags = meta.tags or extract_catstags("tag", tree)
+    meta.clean_and_trim()
+    return meta
+
+
+def _extract(
+    html: str, context: PageContext, extractor: str
+) -> tuple[dict[str, str | None], str | None]:
     """(fields, language declared by the page)."""
     tree = load_html(html)
     if tree is None:
@@ -170,21 +259,26 @@ def _extract(html: str, context: PageContext) -> tuple[dict[str, str | None], st
     # htmldate on the untouched tree with the crawled URL: 0.915 exact-day accuracy on
     # trafilatura_eval against 0.895 for trafilatura's own call (which uses the canonical URL).
     published = htmldate.find_date(tree, url=context.target_uri, **_date_params())
-    # Metadata on the whole page (categories and bylines can sit in nav/aside/footer); its
-    # (non-extensive) date is only the fallback of ours above.
-    meta = extract_metadata(tree, context.target_uri, _date_params(extensive=False), True, None)
-    # Main text on a tree without the parts trafilatura discards: same text, less XPath work.
-    _strip_for_text(tree)
-    document = _main_text(tree, context.target_uri)
+    # Metadata on the whole page (categories and bylines can sit in nav/aside/footer).
+    meta = page_metadata(tree, context.target_uri)
+    if published is None and meta.url and meta.url != context.target_uri:
+        # trafilatura's own date call, the fallback: quick search with the canonical URL
+        published = htmldate.find_date(tree, url=meta.url, **_date_params(extensive=False))
+    if extractor == RESILIPARSE:
+        body = _resiliparse_text(html)
+    else:
+        # Main text on a tree without the parts trafilatura discards: same text, less XPath.
+        _strip_for_text(tree)
+        body = _main_text(tree, context.target_uri)
     fields: dict[str, str | None] = dict.fromkeys(RAW_FIELDS)
     extra: dict[str, Any] = {}
-    if document is not None:
-        fields["body"] = (document.text or "").strip() or None
+    if body is not None:
+        fields["body"] = body
         fields["title"] = (meta.title or "").strip() or None
         fields["authors"] = meta.author or None
         fields["source"] = meta.sitename or None
         fields["url"] = meta.url or None
-        fields["published_at_raw"] = published or meta.date or None
+        fields["published_at_raw"] = published or None
         extra = {
             "description": meta.description,
             "hostname": meta.hostname,
@@ -196,11 +290,13 @@ def _extract(html: str, context: PageContext) -> tuple[dict[str, str | None], st
     return fields, language
 
 
-def extract_page(payload: bytes, context: PageContext) -> RawRecord:
-    """An accepted record with the page's fields, or a rejected one (empty_extraction)."""
+def extract_page(payload: bytes, context: PageContext, extractor: str | None = None) -> RawRecord:
+    """An accepted record with the page's fields, or a rejected one (empty_extraction).
+    `extractor`: a name from EXTRACTORS; None reads NEWS_HTML_EXTRACTOR (html_extractor)."""
+    extractor = html_extractor(extractor)
     html, charset = decode_html(payload, context.content_type)
     summary = page_summary(context, len(payload), charset)
-    fields, _ = _extract(html, context)
+    fields, _ = _extract(html, context, extractor)
     if fields["body"] is None:
         detail = f"no main text extracted from {len(payload):,} bytes of HTML ({charset})"
         record = rejected(context.locator, summary, EMPTY_EXTRACTION, detail)
@@ -214,7 +310,7 @@ def extract_page(payload: bytes, context: PageContext) -> RawRecord:
         fields["extra"] = json.dumps(extra, ensure_ascii=False, sort_keys=True)
         record = accepted(context.locator, summary, fields)
         record.raw_payload = compress_payload(payload)
-    record.extractor_version = EXTRACTOR_VERSION
+    record.extractor_version = EXTRACTOR_VERSIONS[extractor]
     return record
 
 

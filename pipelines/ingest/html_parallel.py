@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from functools import partial
 from itertools import chain, islice
 from typing import Final
 
 from pipelines.ingest.html_extract import (
     EMPTY_EXTRACTION,
-    EXTRACTOR_VERSION,
+    EXTRACTOR_VERSIONS,
     PageContext,
     extract_page,
+    html_extractor,
     page_summary,
     quiet_extractor_logs,
 )
@@ -36,37 +38,43 @@ def html_workers() -> int:
     return max(1, int(os.environ.get(HTML_WORKERS_ENV) or os.cpu_count() or 1))
 
 
-def _safe_extract(payload: bytes, context: PageContext) -> RawRecord:
+def _safe_extract(payload: bytes, context: PageContext, extractor: str) -> RawRecord:
     try:
-        return extract_page(payload, context)
+        return extract_page(payload, context, extractor)
     except Exception as exc:  # lxml/trafilatura on hostile markup: one page, not the dump
         summary = page_summary(context, len(payload))
         detail = f"extractor failed: {type(exc).__name__}: {exc}"[:500]
         record = rejected(context.locator, summary, EMPTY_EXTRACTION, detail)
-        record.extractor_version = EXTRACTOR_VERSION
+        record.extractor_version = EXTRACTOR_VERSIONS[extractor]
         return record
 
 
-def process_chunk(items: list[Item]) -> list[RawRecord]:
+def process_chunk(items: list[Item], extractor: str | None = None) -> list[RawRecord]:
     """Final records for a chunk of items, in order."""
     quiet_extractor_logs()  # in a worker too (a shared pool has no per-stage initializer)
-    return [item if isinstance(item, RawRecord) else _safe_extract(*item) for item in items]
+    name = html_extractor(extractor)
+    return [item if isinstance(item, RawRecord) else _safe_extract(*item, name) for item in items]
 
 
-def extract_stream(items: Iterable[Item], workers: int | None = None) -> Iterator[RawRecord]:
-    """Every item as a final RawRecord, in input order."""
+def extract_stream(
+    items: Iterable[Item], workers: int | None = None, extractor: str | None = None
+) -> Iterator[RawRecord]:
+    """Every item as a final RawRecord, in input order. `extractor`: None reads
+    NEWS_HTML_EXTRACTOR here, in the reading process (workers forked earlier do not see a
+    later change of the environment), and an unknown name fails before any page is read."""
     quiet_extractor_logs()
     workers = html_workers() if workers is None else workers
+    process = partial(process_chunk, extractor=html_extractor(extractor))
     iterator = iter(items)
     first = list(islice(iterator, CHUNK_ITEMS))
     following = list(islice(iterator, CHUNK_ITEMS))
     if workers <= 1 or not following:
-        yield from process_chunk(first)
+        yield from process(first)
         for chunk in chain([following], _chunks(iterator)):
-            yield from process_chunk(chunk)
+            yield from process(chunk)
         return
     chunks = (chunk for chunk in chain([first, following], _chunks(iterator)) if chunk)
-    for records in ordered_map(process_chunk, chunks, workers):
+    for records in ordered_map(process, chunks, workers):
         yield from records
 
 

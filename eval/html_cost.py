@@ -1,0 +1,84 @@
+"""CPU cost of HTML extraction per page, split by phase, for each main-text extractor.
+
+One process, CPU time (time.process_time, robust to other jobs on a shared machine) of each
+phase of pipelines.ingest.html_extract on every *.html.gz page under a folder; the first
+--rounds - 1 passes warm up (imports, regex and dateparser caches), the last one is printed.
+The whole extract_page of each extractor is timed too (its total includes records and JSON).
+
+    .venv/bin/python eval/html_cost.py ../shared/data/article_extraction_benchmark
+    .venv/bin/python eval/html_cost.py ../shared/data   # the bench_html.py corpus (411 pages)
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import htmldate
+from trafilatura.metadata import extract_author, extract_catstags, extract_license
+from trafilatura.utils import load_html
+
+from pipelines.ingest import html_extract as hx
+from pipelines.ingest.html_sniff import decode_html
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("path", type=Path, help="folder searched for *.html.gz pages")
+    parser.add_argument("--rounds", type=int, default=2, help="passes; the last is printed")
+    args = parser.parse_args(argv)
+    hx.quiet_extractor_logs()
+    pages = [gzip.decompress(f.read_bytes()) for f in sorted(args.path.rglob("*.html.gz"))]
+    cost: dict[str, float] = defaultdict(float)
+    find_date = partial(htmldate.find_date, **hx._date_params())
+
+    def timed(phase: str, function: Callable[..., Any], *args: Any) -> Any:
+        start = time.process_time()
+        result = function(*args)
+        cost[phase] += time.process_time() - start
+        return result
+
+    for _ in range(args.rounds):
+        cost.clear()
+        for payload in pages:
+            html, _ = timed("charset decode", decode_html, payload, None)
+            tree = timed("lxml parse", load_html, html)
+            if tree is None:
+                continue
+            timed("declared language", hx.declared_language, tree)
+            timed("htmldate (extensive)", find_date, tree)
+            timed("metadata (page_metadata)", hx.page_metadata, tree, None)
+            timed("  of which: byline search if always run", extract_author, tree)
+            timed("  of which: body categories+tags", _catstags, tree)
+            timed("  skipped: licence", extract_license, tree)
+            timed("resiliparse parse + main text", hx._resiliparse_text, html)
+            timed("trafilatura strip", hx._strip_for_text, tree)
+            timed("trafilatura main text", hx._main_text, tree, None)
+            timed("zstd payload", hx.compress_payload, payload)
+            for name in hx.EXTRACTORS:
+                timed(f"extract_page total: {name}", hx.extract_page, payload, _context(), name)
+    print(f"{len(pages)} pages under {args.path}, CPU ms per page (pass {args.rounds})")
+    for phase, seconds in cost.items():
+        print(f"  {phase:42s} {seconds / len(pages) * 1000:6.2f}")
+    return 0
+
+
+def _catstags(tree: Any) -> tuple[list[str], list[str]]:
+    return extract_catstags("category", tree), extract_catstags("tag", tree)
+
+
+def _context() -> hx.PageContext:
+    return hx.PageContext("file")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
