@@ -13,7 +13,15 @@ import os
 from pipelines.clean import clean_article
 from pipelines.enrich.dates.mentions import find_date_mentions
 from pipelines.enrich.entities.extract import extract_texts
+from pipelines.ingest.html_extract import EXTRACTORS, PageContext, extract_page
 
+_WARM_UP_PAGE = (
+    b"<html lang='en'><head><title>Council approves the bridge</title>"
+    b"<meta name='date' content='2025-04-28'></head><body><article><h1>Council approves the"
+    b" bridge</h1><p>The city council approved the new river bridge on Monday, 28 April 2025,"
+    b" after a long debate about its cost and the traffic it will carry.</p></article>"
+    b"</body></html>"
+)
 _WARM_UP = (
     ("قال الرئيس الروسي فلاديمير بوتين في موسكو يوم 28 أبريل 2025 إن الأمم المتحدة", "ar"),
     ("Vladimir Putin said in Moscow on 28 April 2025 that the United Nations met.", "en"),
@@ -29,6 +37,8 @@ def warm_up() -> None:
     forever for it in the child. Polars, pyarrow and the language detector therefore load in
     each worker, after the fork (pipelines/parallel.py sets one BLAS thread first)."""
     extract_texts([(text, language, "body") for text, language in _WARM_UP])
+    for extractor in EXTRACTORS:  # trafilatura, htmldate and dateparser load here
+        extract_page(_WARM_UP_PAGE, PageContext("file", "https://news.example.com/a"), extractor)
     for text, language in _WARM_UP:
         clean_article(title=None, body=text, published_at_raw=None, is_plain_text=False)
         find_date_mentions(text, language, None, day_first=True)
