@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import dagster as dg
-import duckdb
-import pandera.polars as pa
-import polars as pl
 
-from pipelines.warehouse import fetch_rows, run
-from schemas.core import ArticleSchema
+if TYPE_CHECKING:  # pandera, polars and the warehouse's pandas load when a check runs
+    import duckdb
+    import polars as pl
 
 LOAD_CHECKS = (
     ("dump_reconciles", "records_read = records_loaded + records_quarantined, each record once"),
@@ -84,6 +82,8 @@ def batch_check_results(
 def _article_results(
     con: duckdb.DuckDBPyConnection, params: Mapping[str, Any]
 ) -> Iterator[dg.AssetCheckResult]:
+    from pipelines.warehouse import fetch_rows, run
+
     unreconciled = fetch_rows(con, "checks/count_unreconciled_batch_dumps", params)
     yield dg.AssetCheckResult(
         check_name="dump_reconciles",
@@ -98,6 +98,10 @@ def _article_results(
 
 
 def _contract_result(articles: pl.DataFrame) -> dg.AssetCheckResult:
+    import pandera.polars as pa
+
+    from schemas.core import ArticleSchema
+
     try:
         ArticleSchema.validate(articles, lazy=True)
     except pa.errors.SchemaErrors as errors:
@@ -120,6 +124,11 @@ def load_check_results(
     con: duckdb.DuckDBPyConnection, dump_file: str
 ) -> Iterator[dg.AssetCheckResult]:
     """Results of the checks declared on `articles` after loading `dump_file`."""
+    import pandera.polars as pa
+
+    from pipelines.warehouse import fetch_rows, run
+    from schemas.core import ArticleSchema
+
     unreconciled = fetch_rows(con, "checks/count_unreconciled_dumps", {"dump_file": dump_file})
     yield dg.AssetCheckResult(
         check_name="dump_reconciles",
@@ -161,6 +170,8 @@ def violation_results(
     params: Mapping[str, Any] | None = None,
 ) -> Iterator[dg.AssetCheckResult]:
     """One result per check from a query returning one violation count per check, in order."""
+    from pipelines.warehouse import fetch_rows
+
     counts = fetch_rows(con, sql, params)[0]
     for (name, _), count in zip(checks, counts, strict=True):
         yield dg.AssetCheckResult(
