@@ -1,4 +1,4 @@
-"""`news-warehouse --help` starts without the pipeline's heavy libraries (it must answer at once)."""
+"""`news-warehouse --help` loads none of the pipeline's heavy libraries: it must answer at once."""
 
 from __future__ import annotations
 
