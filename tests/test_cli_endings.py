@@ -65,5 +65,5 @@ def test_gate_failure_without_a_previous_snapshot(
     assert cli.run(landing, tmp_path / "w.duckdb", publish=publish) == cli.GATE_REFUSED
     err = ending(capfd)
     assert "quality gate refused publication" in err and "core__articles__expectations" in err
-    assert "nothing has been published yet" in err and "stays published" not in err
+    assert "Nothing has been published yet" in err and "stays published" not in err
     assert not (publish / "news.duckdb").exists()
