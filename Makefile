@@ -15,7 +15,7 @@ DEDUP_WAREHOUSE ?= 100000
 DAGSTER_HOME := $(CURDIR)/.dagster_home
 SHARED_DATA ?= ../shared/data
 
-.PHONY: setup run status test lint ui bench clean model
+.PHONY: setup run status test lint ui bench clean model fuzz
 
 setup: $(STAMP)
 
@@ -42,6 +42,14 @@ test: setup
 lint: setup
 	$(BIN)/ruff check pipelines schemas tests bench samples
 	$(BIN)/mypy pipelines schemas
+
+# The hostile-input fuzz suite, long profile (tests run the bounded "ci" profile); figures in
+# warehouse/fuzz-stats.json. FUZZ_E2E: examples run end to end through news-warehouse run.
+FUZZ_E2E ?= 10
+fuzz: setup
+	HYPOTHESIS_PROFILE=long NEWS_FUZZ_E2E_EXAMPLES=$(FUZZ_E2E) NEWS_FUZZ_STATS=$(CURDIR)/warehouse/fuzz-stats.json \
+		$(BIN)/pytest -q -p no:cacheprovider tests/hostile/test_fuzz.py
+	cat warehouse/fuzz-stats.json
 
 ui: setup $(DAGSTER_HOME)/dagster.yaml
 	DAGSTER_HOME=$(DAGSTER_HOME) NEWS_LANDING_DIR=$(abspath $(LANDING)) NEWS_WAREHOUSE=$(abspath $(WAREHOUSE)) \

@@ -56,21 +56,20 @@ def batch_check_results(
     con: duckdb.DuckDBPyConnection, dump_files: list[str], only_asset: str | None = None
 ) -> Iterator[dg.AssetCheckResult]:
     """The dump assets' checks over what loading `dump_files` touched (not the whole warehouse)."""
+    from pipelines.warehouse import run
+
     params = {"dump_files": dump_files}
-    results: dict[str, list[dg.AssetCheckResult]] = {
-        "articles": list(_article_results(con, params)),
-        "article_clusters": list(
-            violation_results(con, "checks/count_batch_cluster_violations", CLUSTER_CHECKS, params)
+    results = {
+        "articles": [
+            *article_check_results(con, dump_files),
+            _contract_result(run(con, "checks/select_dump_articles_sample", params).pl()),
+        ],
+        "article_clusters": cluster_check_results(con, dump_files),
+        "date_mentions": violation_results(
+            con, "checks/count_date_mention_violations", DATE_MENTION_CHECKS, params
         ),
-        "date_mentions": list(
-            violation_results(
-                con, "checks/count_batch_date_mention_violations", DATE_MENTION_CHECKS, params
-            )
-        ),
-        "entity_mentions": list(
-            violation_results(
-                con, "checks/count_batch_entity_mention_violations", ENTITY_MENTION_CHECKS, params
-            )
+        "entity_mentions": violation_results(
+            con, "checks/count_entity_mention_violations", ENTITY_MENTION_CHECKS, params
         ),
     }
     for asset, asset_results in results.items():
@@ -79,22 +78,29 @@ def batch_check_results(
                 yield result._replace(asset_key=dg.AssetKey(asset))
 
 
-def _article_results(
-    con: duckdb.DuckDBPyConnection, params: Mapping[str, Any]
-) -> Iterator[dg.AssetCheckResult]:
-    from pipelines.warehouse import fetch_rows, run
+def article_check_results(
+    con: duckdb.DuckDBPyConnection, dump_files: list[str] | None
+) -> list[dg.AssetCheckResult]:
+    """dump_reconciles and the article violations, for `dump_files` or (None) the warehouse."""
+    from pipelines.warehouse import fetch_rows
 
-    unreconciled = fetch_rows(con, "checks/count_unreconciled_batch_dumps", params)
-    yield dg.AssetCheckResult(
+    params = {"dump_files": dump_files}
+    unreconciled = fetch_rows(con, "checks/count_unreconciled_dumps", params)
+    reconciles = dg.AssetCheckResult(
         check_name="dump_reconciles",
         passed=not unreconciled,
-        metadata={"unreconciled": str(unreconciled)} if unreconciled else {},
+        metadata={"unreconciled": str(unreconciled[:20]), "count": len(unreconciled)},
     )
-    yield from violation_results(
-        con, "checks/count_batch_article_violations", LOAD_CHECKS[1:4], params
-    )
-    articles = run(con, "checks/select_batch_articles_sample", params).pl()
-    yield _contract_result(articles)
+    sql = "checks/count_article_violations"
+    return [reconciles, *violation_results(con, sql, LOAD_CHECKS[1:4], params)]
+
+
+def cluster_check_results(
+    con: duckdb.DuckDBPyConnection, dump_files: list[str] | None
+) -> list[dg.AssetCheckResult]:
+    """The cluster checks, for the clusters of `dump_files` or (None) every cluster."""
+    sql = "checks/count_cluster_violations"
+    return violation_results(con, sql, CLUSTER_CHECKS, {"dump_files": dump_files})
 
 
 def _contract_result(articles: pl.DataFrame) -> dg.AssetCheckResult:
@@ -120,65 +126,17 @@ def _contract_result(articles: pl.DataFrame) -> dg.AssetCheckResult:
     )
 
 
-def load_check_results(
-    con: duckdb.DuckDBPyConnection, dump_file: str
-) -> Iterator[dg.AssetCheckResult]:
-    """Results of the checks declared on `articles` after loading `dump_file`."""
-    import pandera.polars as pa
-
-    from pipelines.warehouse import fetch_rows, run
-    from schemas.core import ArticleSchema
-
-    unreconciled = fetch_rows(con, "checks/count_unreconciled_dumps", {"dump_file": dump_file})
-    yield dg.AssetCheckResult(
-        check_name="dump_reconciles",
-        passed=not unreconciled,
-        metadata={"unreconciled": str(unreconciled)} if unreconciled else {},
-    )
-    for name, sql in (
-        ("article_ids_unique", "checks/count_duplicate_article_ids"),
-        ("keys_not_null", "checks/count_null_keys"),
-        ("sightings_reference_articles", "checks/count_orphan_sightings"),
-    ):
-        count = fetch_rows(con, sql)[0][0]
-        yield dg.AssetCheckResult(
-            check_name=name, passed=count == 0, metadata={"violations": count}
-        )
-    articles = run(con, "checks/select_core_articles_sample", {"dump_file": dump_file}).pl()
-    try:
-        ArticleSchema.validate(articles, lazy=True)
-        yield dg.AssetCheckResult(
-            check_name="articles_match_contract", passed=True, metadata={"rows": articles.height}
-        )
-    except pa.errors.SchemaErrors as errors:
-        cases = errors.failure_cases
-        yield dg.AssetCheckResult(
-            check_name="articles_match_contract",
-            passed=False,
-            metadata={
-                "rows": articles.height,
-                "failures": cases.height,
-                "examples": dg.MetadataValue.md(str(cases.head(10))),
-            },
-        )
-
-
 def violation_results(
     con: duckdb.DuckDBPyConnection,
     sql: str,
     checks: tuple[tuple[str, str], ...],
     params: Mapping[str, Any] | None = None,
-) -> Iterator[dg.AssetCheckResult]:
+) -> list[dg.AssetCheckResult]:
     """One result per check from a query returning one violation count per check, in order."""
     from pipelines.warehouse import fetch_rows
 
     counts = fetch_rows(con, sql, params)[0]
-    for (name, _), count in zip(checks, counts, strict=True):
-        yield dg.AssetCheckResult(
-            check_name=name, passed=count == 0, metadata={"violations": count}
-        )
-
-
-def cluster_check_results(con: duckdb.DuckDBPyConnection) -> Iterator[dg.AssetCheckResult]:
-    """Results of the checks declared on `article_clusters`."""
-    return violation_results(con, "checks/count_cluster_violations", CLUSTER_CHECKS)
+    return [
+        dg.AssetCheckResult(check_name=name, passed=count == 0, metadata={"violations": count})
+        for (name, _), count in zip(checks, counts, strict=True)
+    ]

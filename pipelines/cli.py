@@ -191,9 +191,16 @@ def _run(
         )
     if publish is not None:
         _import_in_background("great_expectations")
+    from pipelines.parallel import prestart_workers
+    from pipelines.settings import map_workers
+
+    done = {} if force else loaded_versions(warehouse)
+    pending = [s for s in sources if done.get(s.dump_file) != s.sha256]
+    if map_workers(sum(s.bytes for s in pending)) > 1:
+        prestart_workers()
     import dagster as dg
 
-    from pipelines.assets import DUMP_ASSETS, MART_ASSETS
+    from pipelines.assets import DUMP_ASSETS, MART_ASSETS, WAREHOUSE_CHECKS
     from pipelines.console import make_display
     from pipelines.instance import open_instance, prepare_home
     from pipelines.partitions import contiguous_runs, dumps_partitions, range_tags
@@ -202,8 +209,6 @@ def _run(
     from pipelines.timings import PhaseClock, format_timings, run_summary
 
     timings = PhaseClock()
-    done = {} if force else loaded_versions(warehouse)
-    pending = [s for s in sources if done.get(s.dump_file) != s.sha256]
     if instance_home is None:
         instance, where = open_instance(ephemeral=True)
     else:
@@ -239,8 +244,11 @@ def _run(
     display = make_display(rich)
     from pipelines import progress
 
-    progress.listen(display)
+    # Entered, so Dagster's definitions loading sees this instance (not one an earlier caller in
+    # this process left behind); disposed in the `finally` below.
+    instance.__enter__()
     try:
+        progress.listen(display)
         for keys in contiguous_runs([s.dump_file for s in pending], order):
             began = time.monotonic()
             display.range_started(keys, 0)
@@ -264,8 +272,9 @@ def _run(
         display.phase_started("marts")
         began = time.monotonic()
         ok = materialize(
-            "marts", [*DUMP_ASSETS, *MART_ASSETS], selection=dg.AssetSelection.groups("marts")
-        )
+            "marts", [*DUMP_ASSETS, *MART_ASSETS, *WAREHOUSE_CHECKS],
+            selection=dg.AssetSelection.groups("marts"),
+        )  # fmt: skip
         display.phase_finished("marts", ok, time.monotonic() - began)
         timings.lap("marts")
         code = OK
@@ -278,6 +287,7 @@ def _run(
     finally:
         progress.forget(display)
         display.close()
+        instance.__exit__(None, None, None)
     print(f"done in {time.monotonic() - started:.1f}s\n")
     summary = run_summary(display.reports, timings.phases, time.monotonic() - started)
     print(format_timings(summary))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import atexit
 import multiprocessing
+import multiprocessing.forkserver
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -31,13 +32,24 @@ PRELOAD = ["pipelines.staging.preload"]
 def spawn_pool(workers: int) -> ProcessPoolExecutor:
     """A new pool of worker processes forked from the preloaded fork server, one BLAS thread
     each."""
+    return ProcessPoolExecutor(max_workers=workers, mp_context=_fork_context())
+
+
+def prestart_workers() -> None:
+    """Start the fork server now, so its preload (imports, entity models: seconds of one core)
+    overlaps whatever this process does before its first parallel stage."""
+    _fork_context()
+    multiprocessing.forkserver.ensure_running()
+
+
+def _fork_context() -> multiprocessing.context.ForkServerContext:
     # The workers' numeric code is small per call; with one worker per core, more BLAS threads
-    # would only compete (workers inherit these settings).
+    # would only compete (the fork server and its workers inherit these settings).
     for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(variable, "1")
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(PRELOAD)
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    return context
 
 
 @cache

@@ -2,19 +2,66 @@
 
 from __future__ import annotations
 
+import re
+from datetime import datetime
+
 import pandera.polars as pa
 import polars as pl
 
+from pipelines.clean.dates import parse_published_at
+from schemas.contract import describe_bounds, published_at_bounds
 from schemas.raw import REJECT_REASON_BY_CHECK, RawRecordSchema
 
+_DIGITS = re.compile(r"\d{4,}")
+INVALID_PUBLISHED_AT = REJECT_REASON_BY_CHECK["published_at_raw_length_ok"]
 
-def find_rejections(records: pl.DataFrame) -> list[dict[str, object]]:
-    """Quarantine rows for records breaking RawRecordSchema, one per record (lazy validation)."""
+
+def find_rejections(records: pl.DataFrame, now: datetime | None = None) -> list[dict[str, object]]:
+    """Quarantine rows for records breaking RawRecordSchema or the publication-date bounds
+    the gate enforces (schemas/contract.py), one per record (lazy validation)."""
     try:
         RawRecordSchema.validate(records, lazy=True)
     except pa.errors.SchemaErrors as errors:
-        return _rejections_from(records, errors.failure_cases)
-    return []
+        rows = _rejections_from(records, errors.failure_cases)
+    else:
+        rows = []
+    done = {row["record_index"] for row in rows}
+    rows += [row for row in _dates_out_of_bounds(records, now) if row["record_index"] not in done]
+    return sorted(rows, key=lambda row: int(str(row["record_index"])))
+
+
+def _dates_out_of_bounds(records: pl.DataFrame, now: datetime | None) -> list[dict[str, object]]:
+    """Records whose date field reads as a time the gate would refuse (1900-01-01, 2999, ...).
+
+    Only dates holding a number that is not a year within the bounds are parsed (with
+    cleaning's parser, so both read the same date).
+    """
+    if "published_at_raw" not in records.columns:
+        return []
+    earliest, latest = published_at_bounds(now)
+    years = range(earliest.year, latest.year)  # the latest year is parsed: its days matter
+    rows = []
+    columns = ("record_index", "record_locator", "published_at_raw", "raw_record")
+    for index, locator, raw, raw_record in records.select(columns).iter_rows():
+        if not raw or all(len(m) == 4 and int(m) in years for m in _DIGITS.findall(raw)):
+            continue
+        parsed = parse_published_at(raw)
+        if parsed is None or earliest <= parsed <= latest:
+            continue
+        detail = (
+            f"published date {raw[:80]!r} reads as {parsed:%Y-%m-%d}: publication dates are "
+            f"{describe_bounds(now)}"
+        )
+        rows.append(
+            {
+                "record_index": index,
+                "record_locator": locator,
+                "reject_reason": INVALID_PUBLISHED_AT,
+                "reject_detail": detail,
+                "raw_record": raw_record,
+            }
+        )
+    return rows
 
 
 def _rejections_from(records: pl.DataFrame, failures: pl.DataFrame) -> list[dict[str, object]]:

@@ -161,3 +161,36 @@ def test_parallel_map_and_batched_merges_equal_one_process(
     assert len(serial["core.entity_mentions"]) > 5_000
     for table, rows in serial.items():
         assert parallel[table] == rows, table
+
+
+def test_warehouse_wide_checks_run_with_the_marts(landing: Path, tmp_path: Path) -> None:
+    import dagster as dg
+
+    from pipelines.assets import DUMP_ASSETS, MART_ASSETS, WAREHOUSE_CHECKS
+    from pipelines.resources import LandingResource, WarehouseResource
+
+    warehouse = tmp_path / "w.duckdb"
+    assert cli.run(landing, warehouse) == 0
+    result = dg.materialize(
+        [*DUMP_ASSETS, *MART_ASSETS, *WAREHOUSE_CHECKS],
+        selection=dg.AssetSelection.groups("marts"),
+        resources={
+            "landing": LandingResource(path=str(landing)),
+            "warehouse": WarehouseResource(database=str(warehouse)),
+        },
+    )
+    evaluations = {e.check_name: e.passed for e in result.get_asset_check_evaluations()}
+    assert {"dump_reconciles", "article_ids_unique", "one_canonical_per_cluster"} <= set(
+        evaluations
+    )
+    assert all(evaluations.values())
+
+
+def test_staging_left_by_a_killed_run_is_removed_by_the_next(landing: Path, tmp_path: Path) -> None:
+    warehouse = tmp_path / "w.duckdb"
+    dead = tmp_path / STAGING_DIR_NAME / "deadrun"
+    (dead / "somedump").mkdir(parents=True)
+    (dead / "somedump" / "raw-000000.parquet").write_bytes(b"half written")
+    (dead / "owner.pid").write_text("999999999", encoding="utf-8")  # no such process
+    assert cli.run(landing, warehouse) == 0
+    assert not dead.exists()

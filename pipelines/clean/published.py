@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from pipelines.clean.dates import parse_published_at
+from schemas.contract import published_at_bounds
 
 FIELD, TEXT, HTML, URL, CRAWL = "field", "text", "html", "url", "crawl"
 # How much to trust each kind of evidence; an ambiguous day/month order halves it.
@@ -93,11 +94,19 @@ def url_date(url: str | None) -> str | None:
 
 def _parsed(raw: str, source: str, month_first: bool) -> PublishedAt | None:
     value = parse_published_at(raw, month_first=month_first)
-    if value is None:
+    if value is None or not _plausible(value):
         return None
     ambiguous = source in (FIELD, TEXT, HTML, CRAWL) and is_ambiguous(raw)
     confidence = CONFIDENCE[source] / (2 if ambiguous else 1)
     return PublishedAt(value, raw, source, confidence, ambiguous)
+
+
+def _plausible(value: datetime) -> bool:
+    """Within the contract's bounds (schemas/contract.py), which the publication gate enforces:
+    a date line, URL or page date outside them is no evidence, the next one is tried."""
+    earliest, latest = published_at_bounds()
+    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+    return earliest <= aware <= latest
 
 
 def resolve_published_at(

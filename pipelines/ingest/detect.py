@@ -12,6 +12,7 @@ from typing import IO, Final
 
 import ijson
 
+from pipelines.ingest.json_events import first_item_prefix
 from pipelines.ingest.mapping import KNOWN_KEYS, normalize_key
 
 PARQUET_MAGIC: Final = b"PAR1"
@@ -41,25 +42,18 @@ def base_suffix(name: str) -> str:
     return lower[dot:] if dot > lower.rfind("/") else ""
 
 
-def find_item_prefix(stream: IO[bytes]) -> str | None:
+def find_item_prefix(stream: IO[bytes], max_depth: int = 64) -> str | None:
     """ijson prefix of the first array of objects inside a top-level object."""
-    previous = ""
     try:
-        for prefix, event, _ in ijson.parse(stream):
-            if event == "start_map" and previous == "start_array":
-                return str(prefix)
-            if event == "end_map" and prefix == "":
-                return None
-            previous = event
+        return first_item_prefix(ijson.basic_parse(stream), max_depth)
     except ijson.JSONError:
-        pass
-    return None
+        return None
 
 
 def _head_is_json(data: bytes, complete: bool) -> bool:
     """False when the head is not JSON; running out of input in a partial head is fine."""
     try:
-        for _ in ijson.parse(io.BytesIO(data)):
+        for _ in ijson.basic_parse(io.BytesIO(data)):  # parse() is quadratic in depth
             pass
     except ijson.JSONError as exc:
         return not complete and "premature EOF" in str(exc)
@@ -69,9 +63,25 @@ def _head_is_json(data: bytes, complete: bool) -> bool:
 def _is_json(line: str) -> bool:
     try:
         json.loads(line)
-    except ValueError:
+    except (ValueError, RecursionError):  # a deeply nested first record
         return False
     return True
+
+
+def _json_lines(text: str) -> bool:
+    """JSON values one per line, at least one an object, whatever the first line holds
+    (null, 42, a record cut short)."""
+    if text[:1] not in '{["-0123456789tfn':
+        return False
+    objects = values = 0
+    for line in [line.strip() for line in text.split("\n", 4)[:4] if line.strip()]:
+        try:
+            value = json.loads(line)
+        except (ValueError, RecursionError):
+            continue
+        values += 1
+        objects += isinstance(value, dict)
+    return objects >= 1 and values >= 2
 
 
 def _object_format(text: str, complete: bool) -> Detected:
@@ -79,12 +89,18 @@ def _object_format(text: str, complete: bool) -> Detected:
     has_newline = "\n" in text
     # A bad first record must not hide a JSON Lines file: the second line decides too.
     one_line = lines[0].endswith("}") and (has_newline or complete)
-    if one_line and (_is_json(lines[0]) or (len(lines) > 1 and lines[1].startswith("{"))):
-        return Detected("jsonl")
     data = text.encode("utf-8", errors="replace")
-    if not _head_is_json(data, complete):
-        return Detected("text")  # e.g. an article starting with "{Breaking}"
     prefix = find_item_prefix(io.BytesIO(data))
+    # One line holding {"articles": [{...}, ...]} is a container, not one JSON Lines record.
+    wrapper = len(lines) == 1 and prefix is not None and prefix.count(".") == 1
+    second_is_record = len(lines) > 1 and lines[1].startswith("{")
+    if one_line and not wrapper and (_is_json(lines[0]) or second_is_record):
+        return Detected("jsonl")
+    if prefix is None and len(lines) > 1 and lines[1].startswith("{") and _is_json(lines[1]):
+        return Detected("jsonl")  # a first record cut short, then JSON lines
+    # A list of records read before a syntax error (a truncated last record) is still JSON.
+    if prefix is None and not _head_is_json(data, complete):
+        return Detected("text")  # e.g. an article starting with "{Breaking}"
     if not has_newline and not complete:
         # One huge first line: a container only if the array sits right under the top level.
         if prefix is not None and prefix.count(".") == 1:
@@ -117,18 +133,16 @@ def looks_like_literal_list(text: str, complete: bool) -> bool:
 
 
 def _array_format(text: str, complete: bool) -> Detected:
-    if _LIST_START.match(text):
+    lines = [line.strip() for line in text.split("\n", 3)[:3] if line.strip()]
+    if len(lines) > 1 and lines[1][:1] in "{[" and _is_json(lines[0]):
+        return Detected("jsonl")  # a first line that is an array, then more lines
+    data = text.encode("utf-8", errors="replace")
+    holds_objects = find_item_prefix(io.BytesIO(data)) == "item"
+    if _LIST_START.match(text) and not holds_objects:
         is_list = looks_like_literal_list(text, complete)
         return Detected("text_list" if is_list else "text")
-    if not _JSON_ARRAY_START.match(text):
-        return Detected("text")
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    if len(lines) > 1 and lines[1][:1] in "{[":
-        try:
-            json.loads(lines[0])
-            return Detected("jsonl")
-        except ValueError:
-            pass
+    if not _JSON_ARRAY_START.match(text) and not holds_objects:
+        return Detected("text")  # [42, {...}] holds records although it starts with a number
     return Detected("json_array", "item")
 
 
@@ -147,7 +161,10 @@ def _csv_dialect(text: str, suffix: str) -> tuple[str, bool] | None:
         if counts[best] == 0:
             return None
         delimiter = best
-    header = next(csv.reader([header_line], delimiter=delimiter), [])
+    try:
+        header = next(csv.reader([header_line], delimiter=delimiter), [])
+    except csv.Error:  # e.g. a lone carriage return inside the first line
+        return None
     if len(header) < 2:
         return None
     known = sum(normalize_key(h) in KNOWN_KEYS for h in header)
@@ -170,6 +187,8 @@ def detect_format(head: bytes, text: str, name: str, complete: bool) -> Detected
     if head.startswith(PARQUET_MAGIC):
         return Detected("parquet")
     stripped = text.lstrip("\ufeff \t\r\n")
+    if _json_lines(stripped):
+        return Detected("jsonl")
     if stripped.startswith("{"):
         return _object_format(stripped, complete)
     if stripped.startswith("["):

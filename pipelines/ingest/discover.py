@@ -2,31 +2,24 @@
 
 from __future__ import annotations
 
-import hashlib
-import os
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
-from typing import IO, Final
 
 from pipelines.ingest.html_format import is_html_bundle
-from pipelines.ingest.records import DumpSource
+from pipelines.ingest.landing import (
+    classify,
+    escape_key,
+    file_source,
+    hash_stream,
+    inode_counts,
+    is_hidden,
+    member_refusal,
+    refused_source,
+    walk_landing,
+)
+from pipelines.ingest.records import UNREADABLE_FILE, DumpSource
 
-_HASH_CHUNK: Final = 1 << 20
-
-
-def is_hidden(name: str) -> bool:
-    return name.startswith((".", "_"))
-
-
-def hash_stream(stream: IO[bytes]) -> tuple[str, int]:
-    """(hex sha256, size) of everything left in the stream."""
-    digest = hashlib.sha256()
-    size = 0
-    while chunk := stream.read(_HASH_CHUNK):
-        digest.update(chunk)
-        size += len(chunk)
-    return digest.hexdigest(), size
+__all__ = ["discover_dumps", "hash_stream", "is_hidden", "landing_fingerprint"]
 
 
 def _keep_member(info: zipfile.ZipInfo) -> bool:
@@ -35,11 +28,21 @@ def _keep_member(info: zipfile.ZipInfo) -> bool:
     return not any(is_hidden(part) for part in PurePosixPath(info.filename).parts)
 
 
-def _zip_sources(path: Path, key: str) -> list[DumpSource]:
+def member_key(archive_key: str, member: str) -> str:
+    return f"{archive_key}/{escape_key(member)}"
+
+
+def zip_sources(path: Path, key: str) -> list[DumpSource]:
+    """One DumpSource per file member; unsafe names are refused, broken members listed anyway."""
     sources = []
     with zipfile.ZipFile(path) as zf:
         for info in zf.infolist():
-            if not _keep_member(info):
+            refusal = member_refusal(info.filename)
+            if refusal is None and not _keep_member(info):
+                continue
+            dump_file = member_key(key, info.filename)
+            if refusal is not None:
+                sources.append(refused_source(dump_file, path, info.filename, refusal))
                 continue
             try:
                 with zf.open(info) as member:
@@ -47,7 +50,7 @@ def _zip_sources(path: Path, key: str) -> list[DumpSource]:
             except (OSError, EOFError, zipfile.BadZipFile, NotImplementedError, RuntimeError):
                 # Still listed so the reader reports the member as unreadable.
                 digest, size = "", info.file_size
-            sources.append(DumpSource(f"{key}/{info.filename}", path, info.filename, digest, size))
+            sources.append(DumpSource(dump_file, path, info.filename, digest, size))
     return sources
 
 
@@ -58,30 +61,26 @@ def discover_dumps(landing: Path) -> list[DumpSource]:
     expanded into one DumpSource per file member (directories, "__MACOSX/" and hidden members
     are skipped); a file named .zip that is not a valid archive is listed as itself so that
     reading it reports it as unreadable. A zip of HTML pages (html_format.is_html_bundle) is
-    one dump with one record per member.
+    one dump with one record per member. Links leading outside landing, non-regular and
+    unreadable files are listed as refused sources (landing.classify); nothing here raises
+    for one bad file.
     """
+    landing = Path(landing)
+    links = inode_counts(landing)
     sources: list[DumpSource] = []
-    for key, path in _landing_files(Path(landing)):
-        if not path.is_file():
-            continue
-        is_zip = path.name.lower().endswith(".zip") and zipfile.is_zipfile(path)
-        if is_zip and not is_html_bundle(path):  # a zip of HTML pages is one dump
-            sources.extend(_zip_sources(path, key))
-            continue
-        with path.open("rb") as handle:
-            digest, size = hash_stream(handle)
-        sources.append(DumpSource(key, path, None, digest, size))
+    for key, path in walk_landing(landing):
+        real, refusal = classify(landing, path, links)
+        if refusal is None and real.name.lower().endswith(".zip"):
+            try:
+                if zipfile.is_zipfile(real) and not is_html_bundle(real):
+                    sources.extend(zip_sources(real, key))
+                    continue
+            except (OSError, zipfile.BadZipFile, EOFError) as exc:
+                detail = f"{type(exc).__name__}: {exc}"
+                sources.append(refused_source(key, real, None, (UNREADABLE_FILE, detail)))
+                continue
+        sources.append(file_source(key, real, refusal))
     return sorted(sources, key=lambda s: s.dump_file)
-
-
-def _landing_files(landing: Path) -> Iterator[tuple[str, Path]]:
-    """(relative POSIX key, path) of every file under landing, hidden files and dirs skipped."""
-    for root, dirs, files in os.walk(landing):
-        dirs[:] = [d for d in dirs if not is_hidden(d)]
-        for name in files:
-            if not is_hidden(name):
-                path = Path(root) / name
-                yield path.relative_to(landing).as_posix(), path
 
 
 def landing_fingerprint(landing: Path) -> dict[str, list[int]]:
@@ -90,9 +89,9 @@ def landing_fingerprint(landing: Path) -> dict[str, list[int]]:
     Cheap (no reading): the sensor re-hashes the landing folder only when this changes.
     """
     fingerprint: dict[str, list[int]] = {}
-    for key, path in _landing_files(landing):
+    for key, path in walk_landing(landing):
         try:
-            stat = path.stat()
+            stat = path.lstat()
         except OSError:
             continue
         fingerprint[key] = [stat.st_size, stat.st_mtime_ns]

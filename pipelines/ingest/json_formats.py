@@ -9,10 +9,14 @@ from typing import Any
 import ijson
 
 from pipelines.ingest.encoding import replace_escapes
+from pipelines.ingest.json_events import Skipped, iter_items
+from pipelines.ingest.limits import LINE_ENV, Limits
 from pipelines.ingest.mapping import map_fields
 from pipelines.ingest.records import (
     BAD_ENCODING,
+    NESTED_TOO_DEEP,
     NOT_AN_OBJECT,
+    RECORD_TOO_LARGE,
     UNPARSEABLE_JSON,
     RawRecord,
     accepted,
@@ -36,28 +40,55 @@ def json_type(value: Any) -> str:
     return type(value).__name__
 
 
-def read_jsonl(stream: DecodedStream, encoding: str) -> Iterator[RawRecord]:
+def json_depth(value: Any) -> int:
+    """Nesting depth of a parsed JSON value, without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, depth)
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def _parse_line(line: str, where: str, limits: Limits) -> tuple[Any, tuple[str, str] | None]:
+    """(value, None) or (None, (reason, detail)) for one JSON line."""
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return None, (UNPARSEABLE_JSON, f"{where}: {exc.msg}: column {exc.colno}")
+    except RecursionError:
+        return None, (NESTED_TOO_DEEP, f"{where}: nested too deeply to parse")
+    except ValueError as exc:
+        return None, (UNPARSEABLE_JSON, f"{where}: {exc}")
+    brackets = line.count("{") + line.count("[")
+    if brackets > limits.json_depth and json_depth(value) > limits.json_depth:
+        detail = f"{where}: nested deeper than {limits.json_depth} levels (NEWS_MAX_JSON_DEPTH)"
+        return None, (NESTED_TOO_DEEP, detail)
+    return value, None
+
+
+def read_jsonl(stream: DecodedStream, encoding: str, limits: Limits) -> Iterator[RawRecord]:
     """One record per non-blank line; a bad line is rejected and reading goes on."""
-    for lineno, text, error in iter_lines(stream.buffered, encoding):
+    for lineno, text, error, too_long in iter_lines(stream.buffered, encoding, limits.line_bytes):
+        locator, where = f"line:{lineno}", f"line {lineno}"
+        if too_long:
+            detail = f"{where}: {too_long:,} bytes, over {limits.line_bytes:,} ({LINE_ENV})"
+            yield rejected(locator, replace_escapes(text), RECORD_TOO_LARGE, detail)
+            continue
         line = text.rstrip("\r\n")
         if not line.strip():
             continue
-        locator = f"line:{lineno}"
         if error is not None:
-            raw = replace_escapes(line)
-            yield rejected(locator, raw, BAD_ENCODING, f"line {lineno}: {error}")
+            yield rejected(locator, replace_escapes(line), BAD_ENCODING, f"{where}: {error}")
             continue
-        try:
-            value = json.loads(line)
-        except json.JSONDecodeError as exc:
-            detail = f"line {lineno}: {exc.msg}: column {exc.colno}"
-            yield rejected(locator, line, UNPARSEABLE_JSON, detail)
-            continue
-        except (ValueError, RecursionError) as exc:
-            yield rejected(locator, line, UNPARSEABLE_JSON, f"line {lineno}: {exc}")
+        value, problem = _parse_line(line, where, limits)
+        if problem is not None:
+            yield rejected(locator, line, *problem)
             continue
         if not isinstance(value, dict):
-            detail = f"line {lineno}: expected a JSON object, got {json_type(value)}"
+            detail = f"{where}: expected a JSON object, got {json_type(value)}"
             yield rejected(locator, line, NOT_AN_OBJECT, detail)
             continue
         yield accepted(locator, line, map_fields(value))
@@ -73,23 +104,29 @@ def _error_text(exc: BaseException) -> tuple[str, str]:
     return lines[0].strip(), lines[1].strip() if len(lines) > 1 else ""
 
 
-def read_json_array(stream: DecodedStream, encoding: str, prefix: str) -> Iterator[RawRecord]:
+def read_json_array(
+    stream: DecodedStream, encoding: str, prefix: str, limits: Limits
+) -> Iterator[RawRecord]:
     """Records are the items under the ijson prefix ("item", "articles.item", "" = whole doc).
 
+    An item nested too deeply or too large is rejected and reading goes on with the next one.
     A syntax error cannot be skipped over in a single JSON document: it yields one rejected
     record located by byte offset and ends the file.
     """
     index = 0
     try:
-        source = utf8_stream(stream.buffered, encoding)
-        for value in ijson.items(source, prefix, use_float=True):
-            locator = f"index:{index}"
+        events = ijson.basic_parse(utf8_stream(stream.buffered, encoding), use_float=True)
+        for value in iter_items(events, prefix, limits.json_depth, limits.record_bytes):
+            locator, where = f"index:{index}", f"element {index}"
             index += 1
+            if isinstance(value, Skipped):
+                yield rejected(locator, "", value.reason, f"{where}: {value.detail}")
+                continue
             raw = json.dumps(value, ensure_ascii=False)
             if isinstance(value, dict):
                 yield accepted(locator, raw, map_fields(value))
             else:
-                detail = f"element {index - 1}: expected a JSON object, got {json_type(value)}"
+                detail = f"{where}: expected a JSON object, got {json_type(value)}"
                 yield rejected(locator, raw, NOT_AN_OBJECT, detail)
     except ijson.JSONError as exc:
         message, context = _error_text(exc)

@@ -6,16 +6,20 @@ import shutil
 import tempfile
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
+from pipelines.ingest.binary import binary_noise, binary_signature
 from pipelines.ingest.detect import PARQUET_MAGIC, base_suffix, detect_format, find_item_prefix
 from pipelines.ingest.encoding import detect_encoding
 from pipelines.ingest.html_format import is_html_bundle, read_html_bundle, read_html_file
 from pipelines.ingest.html_sniff import decode_html, is_warc, looks_like_html
 from pipelines.ingest.json_formats import read_json_array, read_jsonl
+from pipelines.ingest.limits import Limits, check_record, current_limits
 from pipelines.ingest.records import (
     BAD_ENCODING,
+    NOT_TEXT,
+    TOO_MANY_RECORDS,
     UNREADABLE_FILE,
     DumpSource,
     RawRecord,
@@ -51,12 +55,15 @@ class DumpReader:
 
     source: DumpSource
     format: str  # jsonl | json_array | csv | tsv | parquet | text | text_list | html | warc
+    # | binary (not text: quarantined as not_text)
     compression: str  # none | gzip | zstd | bz2 | zip (a zip of HTML pages read as one dump)
     encoding: str  # utf-8, utf-8-sig, utf-16, cp1256, ... ; "binary" for parquet
     item_prefix: str | None = "item"  # json_array: ijson prefix; None = find it while reading
     delimiter: str = ","
     has_header: bool = True
     error: str | None = None  # set when the dump could not even be opened
+    error_reason: str = UNREADABLE_FILE  # the quarantine reason of that error
+    limits: Limits = field(default_factory=current_limits)
 
     def batches(self, batch_size: int = 5000) -> Iterator[list[RawRecord]]:
         """Lists of at most batch_size records; never raises for a broken dump."""
@@ -72,13 +79,21 @@ class DumpReader:
             yield batch
 
     def records(self, batch_size: int = 5000) -> Iterator[RawRecord]:
+        cap = self.limits.records_per_dump
         for index, record in enumerate(self._guarded(batch_size)):
+            if cap and index >= cap:
+                detail = f"more than {cap:,} records (NEWS_MAX_RECORDS_PER_DUMP): rest not read"
+                record = rejected(record.record_locator, "", TOO_MANY_RECORDS, detail)
+                record.record_index = index
+                yield record
+                return
+            record = check_record(record, self.limits)
             record.record_index = index
             yield record
 
     def _guarded(self, batch_size: int) -> Iterator[RawRecord]:
         if self.error is not None:
-            yield rejected("file", "", UNREADABLE_FILE, self.error)
+            yield rejected("file", "", self.error_reason, self.error)
             return
         stream: DecodedStream | None = None
         try:
@@ -97,12 +112,12 @@ class DumpReader:
     def _parse(self, stream: DecodedStream, batch_size: int) -> Iterator[RawRecord]:
         fmt = self.format
         if fmt == "jsonl":
-            yield from read_jsonl(stream, self.encoding)
+            yield from read_jsonl(stream, self.encoding, self.limits)
         elif fmt == "json_array":
             prefix = self.item_prefix if self.item_prefix is not None else self._scan_prefix()
-            yield from read_json_array(stream, self.encoding, prefix)
+            yield from read_json_array(stream, self.encoding, prefix, self.limits)
         elif fmt in ("csv", "tsv"):
-            yield from read_csv(stream, self.encoding, self.delimiter, self.has_header)
+            yield from read_csv(stream, self.encoding, self.delimiter, self.has_header, self.limits)
         elif fmt == "parquet":
             if self.source.member is None and stream.compression == "none":
                 yield from read_parquet(str(self.source.path), batch_size)
@@ -141,16 +156,21 @@ class DumpReader:
         return "" if prefix is None else prefix
 
 
-def _fallback(source: DumpSource, compression: str, error: str) -> DumpReader:
+def _fallback(
+    source: DumpSource, compression: str, error: str, reason: str = UNREADABLE_FILE
+) -> DumpReader:
     fmt = _FORMAT_BY_SUFFIX.get(base_suffix(source.dump_file), "text")
-    return DumpReader(source, fmt, compression, "unknown", error=error)
+    return DumpReader(source, fmt, compression, "unknown", error=error, error_reason=reason)
 
 
 def open_dump(source: DumpSource) -> DumpReader:
     """Detect compression (magic bytes), encoding and format (content first, name as tie-break).
 
-    Never raises for a broken dump: the returned reader then yields one unreadable_file record.
+    Never raises for a broken dump: the returned reader then yields one unreadable_file record
+    (or the source's refusal: a link outside the landing folder is never opened).
     """
+    if source.refusal is not None:
+        return _fallback(source, "none", source.refusal[1], source.refusal[0])
     if source.member is None and source.path.suffix.lower() == ".zip":
         is_zip = source.path.is_file() and zipfile.is_zipfile(source.path)
         if is_zip and is_html_bundle(source.path):
@@ -172,12 +192,21 @@ def open_dump(source: DumpSource) -> DumpReader:
     archive = is_warc(head)
     if archive is not None:
         return DumpReader(source, "warc", compression, f"binary/{archive}")
-    if looks_like_html(head):
+    binary = binary_signature(head)
+    if binary is None and looks_like_html(head):
         return DumpReader(source, "html", compression, decode_html(head)[1])
     complete = head_error is None and len(head) < HEAD_BYTES
     encoding = detect_encoding(head, complete)
     text = head.decode(encoding, errors="replace")
-    detected = detect_format(head, text, source.dump_file, complete)
+    binary = binary or binary_noise(head, text)
+    if binary is not None:
+        return DumpReader(
+            source, "binary", compression, "binary", error=binary, error_reason=NOT_TEXT
+        )
+    try:
+        detected = detect_format(head, text, source.dump_file, complete)
+    except Exception as exc:  # never raise for a broken dump: it is quarantined instead
+        return _fallback(source, compression, f"format detection: {type(exc).__name__}: {exc}")
     return DumpReader(
         source,
         detected.format,

@@ -16,6 +16,15 @@ MALFORMED_ROW: Final = "malformed_row"
 UNPARSEABLE_LITERAL: Final = "unparseable_literal"
 FILE_TOO_LARGE: Final = "file_too_large"
 UNREADABLE_FILE: Final = "unreadable_file"
+OUTSIDE_LANDING: Final = "outside_landing"  # a link whose target is outside the landing folder
+NOT_REGULAR_FILE: Final = "not_regular_file"  # fifo, socket, device, symlinked directory
+UNSAFE_ARCHIVE_MEMBER: Final = "unsafe_archive_member"  # absolute or ".." zip member name
+NOT_TEXT: Final = "not_text"  # binary content: image, executable, unknown archive, noise
+RECORD_TOO_LARGE: Final = "record_too_large"
+FIELD_TOO_LARGE: Final = "field_too_large"
+NESTED_TOO_DEEP: Final = "nested_too_deep"
+UNCLOSED_QUOTE: Final = "unclosed_quote"  # a CSV quoted field that swallowed later rows
+TOO_MANY_RECORDS: Final = "too_many_records"
 REJECT_REASONS: Final = (
     UNPARSEABLE_JSON,
     NOT_AN_OBJECT,
@@ -24,6 +33,15 @@ REJECT_REASONS: Final = (
     UNPARSEABLE_LITERAL,
     FILE_TOO_LARGE,
     UNREADABLE_FILE,
+    OUTSIDE_LANDING,
+    NOT_REGULAR_FILE,
+    UNSAFE_ARCHIVE_MEMBER,
+    NOT_TEXT,
+    RECORD_TOO_LARGE,
+    FIELD_TOO_LARGE,
+    NESTED_TOO_DEEP,
+    UNCLOSED_QUOTE,
+    TOO_MANY_RECORDS,
 )
 
 FORMATS: Final = (
@@ -36,6 +54,7 @@ FORMATS: Final = (
     "text_list",
     "html",
     "warc",
+    "binary",  # not text: one not_text quarantine row
 )
 COMPRESSIONS: Final = ("none", "gzip", "zstd", "bz2")
 
@@ -49,6 +68,9 @@ class DumpSource:
     member: str | None  # zip member name, else None
     sha256: str  # hex sha256 of the dump's bytes (uncompressed member bytes for a zip member)
     bytes: int  # size of those bytes
+    # Set when the dump must not be read (a link leading outside the landing folder, an
+    # unreadable file, ...): (reject_reason, detail); the reader yields one quarantine row.
+    refusal: tuple[str, str] | None = None
 
 
 @dataclass

@@ -12,6 +12,7 @@ from typing import IO, Final, Protocol, cast
 
 import zstandard
 
+from pipelines.ingest.landing import open_regular
 from pipelines.ingest.records import DumpSource
 
 GZIP_MAGIC: Final = b"\x1f\x8b"
@@ -161,10 +162,11 @@ def _read_head(stream: IO[bytes], size: int) -> bytes:
 def open_raw(source: DumpSource) -> Iterator[IO[bytes]]:
     """The dump's stored bytes: the file itself or the (zip-decompressed) member."""
     with ExitStack() as stack:
+        handle = stack.enter_context(open_regular(source.path))
         if source.member is None:
-            yield stack.enter_context(open(source.path, "rb"))
+            yield handle
         else:
-            zf = stack.enter_context(zipfile.ZipFile(source.path))
+            zf = stack.enter_context(zipfile.ZipFile(handle))
             yield stack.enter_context(zf.open(source.member))
 
 

@@ -13,6 +13,7 @@ import duckdb
 from pipelines.merge.clusters import cluster_pending
 from pipelines.merge.enrich import merge_date_mentions, merge_entity_mentions
 from pipelines.source_table import refresh_sources
+from pipelines.staging.clock import StageClock
 from pipelines.staging.files import table_glob
 from pipelines.staging.runner import StagedDump
 from pipelines.warehouse import fetch_rows, run, run_script
@@ -48,7 +49,7 @@ def merge_dumps(
 ) -> dict[str, Any]:
     """Merge staged dumps (run inside a transaction); returns counts and seconds per step."""
     seconds: dict[str, list[float]] = {}
-    clock = _Clock(seconds)
+    clock = StageClock(seconds, time.thread_time)
     run_script(con, "merge/create_batch_tables")
     for dump in dumps:
         _insert_dump(con, dump, processed_at)
@@ -104,14 +105,3 @@ def describe(dump: StagedDump) -> dict[str, str | int]:
 
 def _has_files(directory: Path, table: str) -> bool:
     return any(directory.glob(f"{table}-*.parquet"))
-
-
-class _Clock:
-    def __init__(self, seconds: dict[str, list[float]]) -> None:
-        self.seconds = seconds
-        self.wall, self.cpu = time.perf_counter(), time.thread_time()
-
-    def lap(self, step: str) -> None:
-        wall, cpu = time.perf_counter(), time.thread_time()
-        self.seconds[step] = [wall - self.wall, cpu - self.cpu]
-        self.wall, self.cpu = wall, cpu

@@ -38,9 +38,9 @@ def merge_entity_mentions(con: duckdb.DuckDBPyConnection, workers: int) -> dict[
     wanted = {"article_ids": wanted_ids} | current
     staged_ids = [article_id for article_id, is_staged in stale if is_staged]
     staged = {"article_ids": staged_ids}
-    named = fetch_rows(con, "enrich/select_entities_of_articles", wanted)
-    run(con, "enrich/delete_entity_mentions_articles", wanted)
-    run(con, "enrich/delete_entity_enrichments_articles", wanted)
+    named = fetch_rows(con, "merge/select_entities_of_articles", wanted)
+    run(con, "merge/delete_entity_mentions", wanted)
+    run(con, "merge/delete_entity_enrichments", wanted)
     run(con, "merge/insert_rebuilt_entity_mentions", staged)
     entities = run(con, "merge/select_rebuilt_entities", staged).to_arrow_table()
     insert_batch(con, "enrich/insert_new_entities", entities)

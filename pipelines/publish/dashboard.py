@@ -13,6 +13,7 @@ import plotly.express as px
 import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
+from pipelines.publish.permissions import restrict
 from pipelines.warehouse import connect, fetch_frame, fetch_rows
 
 DASHBOARD_DIR = "dashboard"
@@ -131,6 +132,8 @@ def render_dashboard(snapshot: Path, out_dir: Path) -> Path:
     page = _page(panels, freshness)
     building = out_dir / "index.html.building"
     building.write_text(page, encoding="utf-8")
+    restrict(out_dir)
+    restrict(building)
     os.replace(building, out_dir / "index.html")
     return out_dir / "index.html"
 

@@ -20,6 +20,7 @@ from pathlib import Path
 import duckdb
 
 from pipelines.publish.contract import MartSpec, ObjectSpec, load_contract, write_comments
+from pipelines.publish.permissions import exclusive, restrict
 from pipelines.warehouse import (
     connect,
     fetch_rows,
@@ -33,6 +34,7 @@ from pipelines.warehouse import (
 
 PUBLISHED_FILE = "news.duckdb"
 SNAPSHOTS_DIR = "snapshots"
+LOCK_FILE = ".publish.lock"
 KEEP_SNAPSHOTS = 3
 ALIAS = "snapshot"
 # Raw text of a quarantined record shown to analysts: enough to see what was wrong.
@@ -95,11 +97,40 @@ def publish_snapshot(
     source: str = "",
     keep: int = KEEP_SNAPSHOTS,
 ) -> Snapshot:
-    """Copy `tables` from the warehouse into a new file and swap it in as the published one."""
+    """Copy `tables` from the warehouse into a new file and swap it in as the published one.
+
+    One publication into a folder at a time (flock); under that lock the `.building` files a
+    killed publication left behind are removed. The folder, snapshot and archive get no group
+    or world write permission.
+    """
     refresh_id = refresh_id or new_refresh_id()
+    publish_dir.mkdir(parents=True, exist_ok=True)
+    restrict(publish_dir)
+    with exclusive(publish_dir / LOCK_FILE):
+        remove_stale_builds(publish_dir)
+        return _publish(con, publish_dir, tables, marts, refresh_id, source, keep)
+
+
+def remove_stale_builds(publish_dir: Path) -> list[Path]:
+    """Delete what killed publications left (call with the publication lock held)."""
+    stale = sorted(publish_dir.glob(f".{PUBLISHED_FILE}.*.building"))
+    stale += [p for p in publish_dir.glob(f".{PUBLISHED_FILE}.*.building.wal") if p not in stale]
+    for path in stale:
+        _remove(path)
+    return stale
+
+
+def _publish(
+    con: duckdb.DuckDBPyConnection,
+    publish_dir: Path,
+    tables: list[str],
+    marts: list[MartSpec],
+    refresh_id: str,
+    source: str,
+    keep: int,
+) -> Snapshot:
     specs = load_contract()
     contract = {o.table: o for o in specs if o.section == "tables"}
-    publish_dir.mkdir(parents=True, exist_ok=True)
     building = publish_dir / f".{PUBLISHED_FILE}.{refresh_id}.building"
     _remove(building)
     alias = quote_identifier(ALIAS)
@@ -130,6 +161,7 @@ def publish_snapshot(
     except BaseException:
         _remove(building)
         raise
+    restrict(building)
     archived = _archive(building, publish_dir / SNAPSHOTS_DIR, refresh_id)
     os.replace(building, publish_dir / PUBLISHED_FILE)
     _prune(publish_dir / SNAPSHOTS_DIR, keep)
@@ -179,6 +211,7 @@ def snapshot_counts(path: Path) -> dict[str, int]:
 
 def _archive(building: Path, snapshots: Path, refresh_id: str) -> Path:
     snapshots.mkdir(exist_ok=True)
+    restrict(snapshots)
     archived = snapshots / f"news-{refresh_id}.duckdb"
     try:
         os.link(building, archived)

@@ -11,20 +11,17 @@ import math
 import os
 import shutil
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
+from pipelines.publish.permissions import restrict
 from pipelines.quality.offline_docs import make_offline
-from pipelines.quality.suites import (
-    EARLIEST_DATE,
-    FUTURE_DAYS_ALLOWED,
-    VOLUME_DROP_TOLERANCE,
-    TableSuite,
-)
+from pipelines.quality.suites import VOLUME_DROP_TOLERANCE, TableSuite
 from pipelines.warehouse import fetch_rows, fetch_template_frame, quote_identifier
+from schemas.contract import describe_bounds, published_at_bounds
 
 # No usage statistics sent anywhere: this machine has no network and the gate must not try.
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
@@ -121,11 +118,15 @@ def expectations_for(
         found.append(gxe.ExpectCompoundColumnsToBeUnique(column_list=list(suite.keys)))
     for column, values in suite.value_sets.items():
         found.append(gxe.ExpectColumnValuesToBeInSet(column=column, value_set=list(values)))
-    latest = now.replace(tzinfo=None) + timedelta(days=FUTURE_DAYS_ALLOWED)
-    earliest = datetime(EARLIEST_DATE.year, EARLIEST_DATE.month, EARLIEST_DATE.day)
+    earliest, latest = (bound.replace(tzinfo=None) for bound in published_at_bounds(now))
     for column in suite.dates:
         found.append(
-            gxe.ExpectColumnValuesToBeBetween(column=column, min_value=earliest, max_value=latest)
+            gxe.ExpectColumnValuesToBeBetween(
+                column=column,
+                min_value=earliest,
+                max_value=latest,
+                meta={"check": f"dates {describe_bounds(now)}"},
+            )
         )
     for column, target in suite.references.items():
         found.append(
@@ -175,6 +176,7 @@ def run_gate(
     if build_dir and docs_dir:
         context.build_data_docs(site_names=["local"])
         make_offline(build_dir)
+        restrict(build_dir, recursive=True)
         shutil.rmtree(docs_dir, ignore_errors=True)
         build_dir.rename(docs_dir)
         index = docs_dir / "index.html"
@@ -217,7 +219,7 @@ def _validate(
         gx.ValidationDefinition(name=suite.table, data=batch, suite=gx_suite)
     )
     outcome = definition.run(batch_parameters={"dataframe": frame}, result_format="SUMMARY")
-    failures = [_describe(r) for r in outcome.results if not r.success]
+    failures = [_describe(r, frame, suite.keys) for r in outcome.results if not r.success]
     return TableResult(
         suite.table,
         "passed" if outcome.success else "failed",
@@ -227,11 +229,32 @@ def _validate(
     )
 
 
-def _describe(result: Any) -> str:
+def _describe(result: Any, frame: Any = None, keys: tuple[str, ...] = ()) -> str:
+    """The rule that failed, how often, and up to 3 example records (their keys and value)."""
     config = result.expectation_config
     column = config.kwargs.get("column") or config.kwargs.get("column_list") or ""
     details = result.result or {}
     seen = details.get("observed_value", details.get("partial_unexpected_list"))
     count = details.get("unexpected_count")
     text = f"{config.type}({column})" + (f" {count} unexpected" if count else "")
+    rule = (config.meta or {}).get("check")
+    if rule:
+        text += f" [rule: {rule}]"
+    examples = _examples(details.get("partial_unexpected_index_list"), frame, keys, column)
+    if examples:
+        return f"{text}, e.g. {examples}"
     return text + (f", e.g. {seen!s:.120}" if seen is not None else "")
+
+
+def _examples(indexes: Any, frame: Any, keys: tuple[str, ...], column: Any) -> str:
+    if not indexes or frame is None or not keys or not isinstance(column, str):
+        return ""
+    shown = []
+    for index in list(indexes)[:3]:
+        try:
+            row = frame.loc[index]
+        except (KeyError, TypeError):
+            return ""
+        key = ", ".join(f"{k}={row[k]!s:.60}" for k in keys if k in row)
+        shown.append(f"{{{key}: {column}={row[column]!s:.40}}}" if column in row else f"{{{key}}}")
+    return "; ".join(shown)

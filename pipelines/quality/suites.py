@@ -12,15 +12,17 @@ from datetime import date
 
 from babel.localedata import locale_identifiers
 
+from schemas.contract import EARLIEST_PUBLISHED_AT, FUTURE_DAYS_ALLOWED
+
 # Detected languages are a small set, but declared ones (a page's <html lang>, a record's
 # `language` field) can be any ISO 639-1 code: the two-letter languages CLDR knows.
 LANGUAGE_CODES = (*sorted({name.split("_")[0] for name in locale_identifiers()} - {"root"}), "und")
 ENTITY_TYPES = ("PER", "ORG", "GPE", "LOC", "MISC")  # pipelines/enrich/entities/extract.py
 CLUSTER_METHODS = ("singleton", "exact", "url", "near")
 REJECT_STAGES = ("ingest", "validate", "clean")
-# Publication dates outside these bounds are parsing errors, not news.
-EARLIEST_DATE = date(1990, 1, 1)
-FUTURE_DAYS_ALLOWED = 2
+# Publication-date bounds: declared once in schemas/contract.py, read by validation too.
+EARLIEST_DATE: date = EARLIEST_PUBLISHED_AT
+__all__ = ["EARLIEST_DATE", "FUTURE_DAYS_ALLOWED", "SUITES", "TableSuite", "suites_for"]
 # A published table may not shrink by more than this fraction from the previous snapshot.
 VOLUME_DROP_TOLERANCE = 0.5
 IDENTIFIER = re.compile(r"\A[a-z_][a-z0-9_]*\Z")

@@ -8,7 +8,6 @@ record_index): an article's row is its earliest sighting's, and the merge takes 
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -24,6 +23,7 @@ from pipelines.dedup.matching import index_rows
 from pipelines.enrich.dates.batch import mention_rows
 from pipelines.enrich.entities.batch import entity_tables
 from pipelines.ingest.frames import REJECTED_RECORDS_SCHEMA
+from pipelines.staging.clock import StageClock
 from pipelines.staging.files import STAGED_SCHEMAS, chunk_path
 from pipelines.validation import find_rejections
 
@@ -59,25 +59,10 @@ class ChunkResult:
     seconds: dict[str, list[float]] = field(default_factory=dict)  # stage -> [wall, cpu]
 
 
-class _Timer:
-    """Adds each stage's wall and CPU seconds to `seconds` (a worker's own CPU time)."""
-
-    def __init__(self, seconds: dict[str, list[float]]) -> None:
-        self.seconds = seconds
-        self.wall, self.cpu = time.perf_counter(), time.process_time()
-
-    def lap(self, stage: str) -> None:
-        wall, cpu = time.perf_counter(), time.process_time()
-        spent = self.seconds.setdefault(stage, [0.0, 0.0])
-        spent[0] += wall - self.wall
-        spent[1] += cpu - self.cpu
-        self.wall, self.cpu = wall, cpu
-
-
 def map_chunk(task: ChunkTask) -> ChunkResult:
     """Stage everything of one chunk that needs no warehouse state; return its counts."""
     result = ChunkResult(task.dump_file, task.chunk_index)
-    timer = _Timer(result.seconds)
+    timer = StageClock(result.seconds)
     raw = pq.read_table(task.raw_path)
     result.records = raw.num_rows
     valid, rejected = _validate(raw)

@@ -5,11 +5,11 @@ CREATE OR REPLACE MACRO core.article_text_md5(title, body) AS
 
 -- Articles whose entity mentions are missing or out of date: no enrichment record with the
 -- current model version of the article's language (languages without a tagger:
--- `other_version`), the current extraction code and the same text; of one dump's articles, or of
--- all when `dump` is NULL. A table macro, so the dump asset and the run summary ask the same
--- question.
+-- `other_version`), the current extraction code and the same text; of the articles of the dumps
+-- listed in `dumps`, or of all when it is NULL. A table macro, so the merge, the re-enrichment and
+-- the run summary ask the same question.
 CREATE OR REPLACE MACRO core.stale_entity_articles(
-    tagger_languages, tagger_versions, other_version, current_code, dump
+    tagger_languages, tagger_versions, other_version, current_code, dumps
 ) AS TABLE
     WITH current_versions AS (
         SELECT unnest(tagger_languages) AS language, unnest(tagger_versions) AS model_version
@@ -19,8 +19,11 @@ CREATE OR REPLACE MACRO core.stale_entity_articles(
         SELECT a.article_id, a.title, a.body, coalesce(v.model_version, other_version) AS model_version
         FROM core.articles AS a
         LEFT JOIN current_versions AS v ON v.language = a.language
-        WHERE dump IS NULL
-            OR a.article_id IN (SELECT article_id FROM core.article_sightings WHERE dump_file = dump)
+        WHERE dumps IS NULL
+            OR a.article_id IN (
+                SELECT article_id FROM core.article_sightings
+                WHERE dump_file IN (SELECT unnest(dumps))
+            )
     )
 
     SELECT c.article_id

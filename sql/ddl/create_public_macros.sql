@@ -1,6 +1,8 @@
 -- Macros analysts may call: created in the warehouse and in the published snapshot alike
 -- (described in schemas/contract.yaml).
 
+CREATE SCHEMA IF NOT EXISTS core;
+
 -- The day an article counts for in daily and weekly marts: its publication day, or the day it was
 -- first seen when it is undated.
 CREATE OR REPLACE MACRO core.article_day(published_at, first_seen_at) AS

@@ -28,7 +28,7 @@ sightings AS (
 ),
 rejected AS (
     SELECT dump_file, sum(n)::BIGINT AS count_rejected,
-           map_from_entries(list((reject_reason, n))) AS rejected_by_reason
+           map_from_entries(list((reject_reason, n) ORDER BY reject_reason)) AS rejected_by_reason
     FROM (
         SELECT dump_file, reject_reason, count(*) AS n
         FROM quarantine.rejected_records

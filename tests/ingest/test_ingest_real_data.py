@@ -1,4 +1,4 @@
-"""SaudiNewsNet: two named days of zipped JSON arrays of real crawler output."""
+"""SaudiNewsNet: two zipped JSON arrays of real crawler output."""
 
 from __future__ import annotations
 
@@ -18,9 +18,11 @@ def test_saudinewsnet_zips_read_completely() -> None:
         pytest.skip(
             f"real dataset {SAUDINEWSNET} is not here (only in the team's workspace and CI)"
         )
-    days = ("2015-07-22.zip/2015-07-22.json", "2015-07-23.zip/2015-07-23.json")
-    sources = [s for s in discover_dumps(SAUDINEWSNET) if s.dump_file in days]
-    assert [s.dump_file for s in sources] == list(days)
+    days = ["2015-07-22.zip/2015-07-22.json", "2015-07-23.zip/2015-07-23.json"]
+    found = {s.dump_file: s for s in discover_dumps(SAUDINEWSNET)}
+    assert set(days) <= set(found)  # the folder grew to 16 days; these two are enough here
+    assert all(s.refusal is None for s in found.values())
+    sources = [found[day] for day in days]
     for source in sources:
         with zipfile.ZipFile(source.path) as zf:
             assert source.member is not None

@@ -56,6 +56,9 @@ def test_gate_finds_violations_and_skips_absent_tables() -> None:
     failed = " ".join(articles.failures)
     assert "expect_column_values_to_be_in_set(language)" in failed
     assert "expect_column_values_to_be_between(published_at)" in failed
+    # The rule and the example record by its key, not only the value:
+    assert "[rule: dates between 1990-01-01 and" in failed
+    assert "article_id=a2: published_at=1970-01-01" in failed
     assert "expect_column_values_to_be_in_set(cluster_id__in_core_clusters)" in failed
     assert "expect_table_row_count_to_be_between" in failed  # 2 rows vs 10 before
     assert results["core.clusters"].status == "failed"  # duplicate key
