@@ -13,7 +13,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -78,11 +78,12 @@ def dagster_dev(
         yield Server(url, log)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
-        try:
+        with suppress(subprocess.TimeoutExpired):
             server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
+        # Whatever of the group outlived dagster dev (a code server, a run worker).
+        with suppress(ProcessLookupError):
             os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
+        server.wait()
 
 
 def wait_until_up(
