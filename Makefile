@@ -29,8 +29,9 @@ $(DAGSTER_HOME)/dagster.yaml: dagster.yaml
 	mkdir -p $(DAGSTER_HOME)
 	cp dagster.yaml $(DAGSTER_HOME)/dagster.yaml
 
-run: setup
-	$(BIN)/news-warehouse run --landing $(LANDING) --warehouse $(WAREHOUSE)
+# Runs are recorded in the instance `make ui` shows.
+run: setup $(DAGSTER_HOME)/dagster.yaml
+	DAGSTER_HOME=$(DAGSTER_HOME) $(BIN)/news-warehouse run --landing $(LANDING) --warehouse $(WAREHOUSE)
 
 status: setup
 	$(BIN)/news-warehouse status --warehouse $(WAREHOUSE)

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import dagster as dg
-import duckdb
-import pandera.polars as pa
-import polars as pl
 
-from pipelines.warehouse import fetch_rows, run
-from schemas.core import ArticleSchema
+if TYPE_CHECKING:  # pandera, polars and the warehouse's pandas load when a check runs
+    import duckdb
+    import polars as pl
 
 LOAD_CHECKS = (
     ("dump_reconciles", "records_read = records_loaded + records_quarantined, each record once"),
@@ -58,6 +56,8 @@ def batch_check_results(
     con: duckdb.DuckDBPyConnection, dump_files: list[str], only_asset: str | None = None
 ) -> Iterator[dg.AssetCheckResult]:
     """The dump assets' checks over what loading `dump_files` touched (not the whole warehouse)."""
+    from pipelines.warehouse import run
+
     params = {"dump_files": dump_files}
     results = {
         "articles": [
@@ -82,6 +82,8 @@ def article_check_results(
     con: duckdb.DuckDBPyConnection, dump_files: list[str] | None
 ) -> list[dg.AssetCheckResult]:
     """dump_reconciles and the article violations, for `dump_files` or (None) the warehouse."""
+    from pipelines.warehouse import fetch_rows
+
     params = {"dump_files": dump_files}
     unreconciled = fetch_rows(con, "checks/count_unreconciled_dumps", params)
     reconciles = dg.AssetCheckResult(
@@ -102,6 +104,10 @@ def cluster_check_results(
 
 
 def _contract_result(articles: pl.DataFrame) -> dg.AssetCheckResult:
+    import pandera.polars as pa
+
+    from schemas.core import ArticleSchema
+
     try:
         ArticleSchema.validate(articles, lazy=True)
     except pa.errors.SchemaErrors as errors:
@@ -127,6 +133,8 @@ def violation_results(
     params: Mapping[str, Any] | None = None,
 ) -> list[dg.AssetCheckResult]:
     """One result per check from a query returning one violation count per check, in order."""
+    from pipelines.warehouse import fetch_rows
+
     counts = fetch_rows(con, sql, params)[0]
     return [
         dg.AssetCheckResult(check_name=name, passed=count == 0, metadata={"violations": count})

@@ -9,8 +9,9 @@ from pipelines.sensors import dump_assets_job, landing_sensor
 
 marts_automation = dg.AutomationConditionSensorDefinition(
     "marts_automation",
-    target=dg.AssetSelection.groups("marts"),
+    target=dg.AssetSelection.groups("marts", "publish"),
     default_status=dg.DefaultSensorStatus.RUNNING,
+    description="After each load: core.sources and the marts, then gate -> snapshot -> dashboard.",
 )
 
 defs = dg.Definitions(
@@ -20,4 +21,8 @@ defs = dg.Definitions(
     sensors=[landing_sensor, marts_automation],
     schedules=[daily_full_refresh, daily_marts_refresh],
     resources=build_resources(),
+    # Runs launched by the UI, the sensor and the schedules execute their steps in the run's
+    # process: a subprocess per step paid the imports again (seconds) for steps of seconds, and
+    # the dump assets are one step that maps on its own worker processes anyway.
+    executor=dg.in_process_executor,
 )

@@ -6,15 +6,17 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import dagster as dg
-import duckdb
 from dagster_duckdb import DuckDBResource
 
 from pipelines import settings
-from pipelines.ingest.locate import source_for_key
-from pipelines.ingest.records import DumpSource
-from pipelines.warehouse import open_warehouse
+
+if TYPE_CHECKING:  # the warehouse module loads pandas and pyarrow: imported when used
+    import duckdb
+
+    from pipelines.ingest.records import DumpSource
 
 
 class LandingResource(dg.ConfigurableResource):
@@ -24,6 +26,8 @@ class LandingResource(dg.ConfigurableResource):
 
     def dump_source(self, dump_file: str) -> DumpSource:
         """The dump behind a partition key; a clear error when it left the landing folder."""
+        from pipelines.ingest.locate import source_for_key
+
         try:
             return source_for_key(Path(self.path), dump_file)
         except FileNotFoundError as error:
@@ -37,6 +41,8 @@ class WarehouseResource(DuckDBResource):
 
     @contextmanager
     def open(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        from pipelines.warehouse import open_warehouse
+
         with open_warehouse(self.database) as con:
             yield con
 

@@ -3,15 +3,16 @@
 import hashlib
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import dagster as dg
 
 from pipelines.assets import DUMP_ASSETS
-from pipelines.ingest import discover_dumps
-from pipelines.ingest.discover import landing_fingerprint
 from pipelines.partitions import contiguous_runs, dumps_partitions, range_tags
-from pipelines.resources import LandingResource
+from pipelines.resources import LandingResource, WarehouseResource
+
+if TYPE_CHECKING:
+    from pipelines.ingest.records import DumpSource
 
 dump_assets_job = dg.define_asset_job(
     "ingest_dump_job",
@@ -26,9 +27,12 @@ dump_assets_job = dg.define_asset_job(
     default_status=dg.DefaultSensorStatus.RUNNING,
 )
 def landing_sensor(
-    context: dg.SensorEvaluationContext, landing: LandingResource
+    context: dg.SensorEvaluationContext, landing: LandingResource, warehouse: WarehouseResource
 ) -> dg.SensorResult:
-    """New dump files (or new versions by sha256) in the landing folder become runs."""
+    """New dump files (or new versions by sha256) in the landing folder become runs, but for the
+    versions the warehouse already loaded (by `news-warehouse run`, or before the cursor)."""
+    from pipelines.ingest.discover import landing_fingerprint
+
     state = _read_cursor(context.cursor)
     folder = Path(landing.path)
     if not folder.is_dir():
@@ -39,14 +43,22 @@ def landing_sensor(
     seen: dict[str, str] = state["versions"]
     sources = discover_dumps(folder)
     changed = [s for s in sources if seen.get(s.dump_file) != s.sha256]
+    loaded = loaded_versions(Path(warehouse.database)) if changed else {}
+    if loaded is None:  # a run holds the write lock: look again next tick
+        return dg.SensorResult(skip_reason=f"warehouse {warehouse.database} is being written")
     seen.update({s.dump_file: s.sha256 for s in changed})
     cursor = json.dumps({"files": fingerprint, "versions": seen}, sort_keys=True)
+    existing = context.instance.get_dynamic_partitions(dumps_partitions.name or "dumps")
+    # Every dump gets its partition (the UI lists loaded ones too); only unloaded ones a run.
+    new_keys = [s.dump_file for s in sources if s.dump_file not in set(existing)]
+    add = [dumps_partitions.build_add_request(new_keys)] if new_keys else []
+    changed = [s for s in changed if loaded.get(s.dump_file) != s.sha256]
     if not changed:
         return dg.SensorResult(
-            skip_reason=f"no new dumps among {len(sources)} in {folder}", cursor=cursor
+            skip_reason=f"no new dumps among {len(sources)} in {folder} (loaded: {len(loaded)})",
+            cursor=cursor,
+            dynamic_partitions_requests=add,
         )
-    existing = context.instance.get_dynamic_partitions(dumps_partitions.name or "dumps")
-    new_keys = [s.dump_file for s in changed if s.dump_file not in set(existing)]
     versions = {s.dump_file: s.sha256 for s in changed}
     # One run per contiguous range of changed partitions: the run maps them in parallel and
     # merges them in batches (a dump alone still gets a run of its own).
@@ -58,11 +70,39 @@ def landing_sensor(
             )
             for keys in ranges
         ],
-        dynamic_partitions_requests=[dumps_partitions.build_add_request(new_keys)]
-        if new_keys
-        else [],
+        dynamic_partitions_requests=add,
         cursor=cursor,
     )
+
+
+def discover_dumps(folder: Path) -> list["DumpSource"]:
+    """The landing folder's dumps, hashed (the ingest package loads on the first tick)."""
+    from pipelines.ingest import discover_dumps as discover
+
+    return discover(folder)
+
+
+def loaded_versions(warehouse: Path) -> dict[str, str] | None:
+    """dump_file -> sha256 of the versions the warehouse has loaded ({} without a warehouse),
+    read-only; None while a run holds the write lock."""
+    import duckdb
+
+    from pipelines.warehouse import connect, fetch_rows
+
+    if not warehouse.exists():
+        return {}
+    try:
+        con = connect(warehouse, read_only=True, retries=3)
+    except duckdb.IOException as error:
+        if "lock" in str(error).lower():
+            return None
+        raise
+    try:
+        return dict(fetch_rows(con, "report/select_loaded_dump_versions"))
+    except duckdb.CatalogException:  # created, never loaded
+        return {}
+    finally:
+        con.close()
 
 
 def _run_key(versions: dict[str, str]) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,19 @@ import pytest
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 SAMPLES_DIR = PROJECT_DIR / "samples" / "landing"
 SHARED_DATA = PROJECT_DIR.parent / "shared" / "data"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _dagster_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """`news-warehouse run` records its runs in $DAGSTER_HOME: a temporary one, never the
+    project's `.dagster_home`."""
+    before = os.environ.get("DAGSTER_HOME")
+    os.environ["DAGSTER_HOME"] = str(tmp_path_factory.mktemp("dagster_home"))
+    yield
+    if before is None:
+        os.environ.pop("DAGSTER_HOME", None)
+    else:
+        os.environ["DAGSTER_HOME"] = before
 
 
 def shared_dataset(name: str) -> Path:

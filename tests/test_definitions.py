@@ -32,3 +32,15 @@ def test_every_asset_has_a_one_line_description() -> None:
 def test_groups_are_the_pipeline_stages() -> None:
     groups = {node.group_name for node in defs.resolve_asset_graph().asset_nodes}
     assert {"ingest", "validate", "clean", "load", "dedup", "marts"} <= groups
+
+
+def test_dump_config_default_threshold_is_the_dedup_default() -> None:
+    from pipelines.assets.dumps import DumpLoadConfig
+    from pipelines.dedup.matching import DEFAULT_THRESHOLD
+
+    assert DumpLoadConfig().threshold == DEFAULT_THRESHOLD
+
+
+def test_jobs_run_their_steps_in_process() -> None:
+    for job in defs.resolve_all_job_defs():
+        assert job.executor_def.name == dg.in_process_executor.name, job.name

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,7 +16,7 @@ from dagster._core.storage.tags import (
 )
 
 from pipelines import sensors
-from pipelines.resources import LandingResource
+from pipelines.resources import LandingResource, WarehouseResource
 from pipelines.schedules import daily_full_refresh
 from pipelines.sensors import landing_sensor
 
@@ -27,9 +29,17 @@ def ranges(requests: list[dg.RunRequest] | None) -> list[tuple[str, str]]:
     ]
 
 
-def evaluate(landing: Path, instance: dg.DagsterInstance, cursor: str | None) -> dg.SensorResult:
+def evaluate(
+    landing: Path, instance: dg.DagsterInstance, cursor: str | None, warehouse: Path | None = None
+) -> dg.SensorResult:
+    warehouse = warehouse or landing.parent / "absent.duckdb"
     context = dg.build_sensor_context(
-        instance=instance, cursor=cursor, resources={"landing": LandingResource(path=str(landing))}
+        instance=instance,
+        cursor=cursor,
+        resources={
+            "landing": LandingResource(path=str(landing)),
+            "warehouse": WarehouseResource(database=str(warehouse)),
+        },
     )
     result = landing_sensor(context)
     assert isinstance(result, dg.SensorResult)
@@ -106,3 +116,42 @@ def test_cursor_of_the_previous_format_is_read_as_versions(tmp_path: Path) -> No
     result = evaluate(tmp_path, instance, json.dumps({"day1.jsonl": sha}))
     assert not result.run_requests  # same version: no new run, cursor upgraded
     assert result.cursor and "versions" in json.loads(result.cursor)
+
+
+def test_versions_the_warehouse_loaded_get_a_partition_but_no_run(tmp_path: Path) -> None:
+    """After `news-warehouse run` (another instance, or none), the sensor redoes nothing."""
+    from pipelines.ingest import discover_dumps
+    from pipelines.warehouse import open_warehouse
+
+    landing = tmp_path / "landing"
+    landing.mkdir()
+    for name in ("a.jsonl", "b.jsonl", "c.jsonl"):
+        (landing / name).write_text(f'{{"title": "{name}", "body": "b"}}\n', encoding="utf-8")
+    warehouse = tmp_path / "w.duckdb"
+    with open_warehouse(warehouse) as con:
+        for source in discover_dumps(landing):
+            if source.dump_file != "b.jsonl":
+                con.execute(
+                    "INSERT INTO ops.dump_files (dump_file, sha256, bytes, records_loaded, "
+                    "first_processed_at, last_processed_at) VALUES (?, ?, 1, 1, now(), now())",
+                    [source.dump_file, source.sha256],
+                )
+    instance = dg.DagsterInstance.ephemeral()
+    result = evaluate(landing, instance, None, warehouse)
+    assert ranges(result.run_requests) == [("b.jsonl", "b.jsonl")]
+    assert result.dynamic_partitions_requests
+    assert result.dynamic_partitions_requests[0].partition_keys == ["a.jsonl", "b.jsonl", "c.jsonl"]
+
+    # Another process writing (a run): the sensor looks again next tick.
+    code = (
+        f"import duckdb, time; c = duckdb.connect({str(warehouse)!r}); "
+        "print('ok', flush=True); time.sleep(60)"
+    )
+    writer = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    try:
+        assert writer.stdout and writer.stdout.readline().strip() == "ok"
+        busy = evaluate(landing, dg.DagsterInstance.ephemeral(), None, warehouse)
+    finally:
+        writer.kill()
+        writer.wait()
+    assert not busy.run_requests and "being written" in str(busy.skip_reason)

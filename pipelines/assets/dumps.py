@@ -2,19 +2,23 @@
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import dagster as dg
 
 from pipelines import progress
 from pipelines.checks import DUMP_CHECK_SPECS, batch_check_results
-from pipelines.dedup.matching import DEFAULT_THRESHOLD
 from pipelines.enrich.entities.versions import enrichment_version
-from pipelines.merge.enrich import reenrich_entities
-from pipelines.merge.loader import LoadReport, load_dumps
 from pipelines.partitions import WAREHOUSE_POOL, dumps_partitions
 from pipelines.resources import LandingResource, WarehouseResource
 from pipelines.settings import map_workers
+
+if TYPE_CHECKING:  # the loader (polars, pyarrow, the workers' code) loads when a run starts
+    from pipelines.merge.loader import LoadReport
+
+# pipelines.dedup.matching.DEFAULT_THRESHOLD, without importing numpy and polars to define the
+# assets (tests/test_definitions.py checks they agree).
+DEFAULT_THRESHOLD = 0.75
 
 # (asset, group, description): the keys the UI shows, in pipeline order.
 DUMP_ASSET_KEYS = (
@@ -67,6 +71,8 @@ def dump_assets(
     warehouse: WarehouseResource,
 ) -> Iterator[dg.MaterializeResult | dg.AssetCheckResult]:
     """Load the run's dumps: map on every core, merge in batches; or re-enrich entities alone."""
+    from pipelines.merge.loader import load_dumps
+
     keys = list(context.partition_keys)
     selected = {key.to_user_string() for key in context.selected_asset_keys}
     if selected == {"entity_mentions"}:
@@ -93,6 +99,8 @@ def dump_assets(
 def _reenrich(
     context: dg.AssetExecutionContext, warehouse: WarehouseResource, keys: list[str]
 ) -> Iterator[dg.MaterializeResult | dg.AssetCheckResult]:
+    from pipelines.merge.enrich import reenrich_entities
+
     counts: dict[str, Any] = {}
     with warehouse.open() as con:
         for key in keys:
@@ -111,7 +119,7 @@ def _log_progress(context: dg.AssetExecutionContext, event: str, data: dict[str,
         context.log.error(f"{data['dump_file']}: {data['error']}")
 
 
-def _metadata(name: str, report: LoadReport) -> dict[str, Any]:
+def _metadata(name: str, report: "LoadReport") -> dict[str, Any]:
     """Per asset: its counts over the run's dumps; stage seconds on `articles`."""
     chunks = [chunk for dump in report.merged for chunk in dump.chunks]
     rejected: dict[str, int] = {}

@@ -2,11 +2,10 @@
 
 import dagster as dg
 
+from pipelines.automation import after_loads
 from pipelines.partitions import WAREHOUSE_POOL
 from pipelines.publish.contract import discover_marts, write_comments
-from pipelines.quality.gate import table_columns
 from pipelines.resources import WarehouseResource
-from pipelines.warehouse import fetch_rows, run_script, transaction
 
 # One asset per sql/marts/*.sql, described by its YAML header (pipelines/publish/contract.py).
 MART_SPECS = {spec.name: spec for spec in discover_marts()}
@@ -25,9 +24,12 @@ def build_mart_asset(name: str, description: str) -> dg.AssetsDefinition:
         pool=WAREHOUSE_POOL,
         deps=[*STAGES, dg.AssetKey(["core", "sources"])],
         kinds={"duckdb"},
-        automation_condition=dg.AutomationCondition.eager(),
+        automation_condition=after_loads(),
     )
     def _mart(warehouse: WarehouseResource) -> dg.MaterializeResult:
+        from pipelines.quality.gate import table_columns
+        from pipelines.warehouse import fetch_rows, run_script, transaction
+
         with warehouse.open() as con:
             with transaction(con):
                 run_script(con, f"marts/{name}")

@@ -6,10 +6,8 @@ from pathlib import Path
 import dagster as dg
 
 from pipelines.assets.marts import MART_SPECS
+from pipelines.automation import after_loads
 from pipelines.partitions import WAREHOUSE_POOL
-from pipelines.publish.dashboard import DASHBOARD_DIR, render_dashboard
-from pipelines.publish.snapshot import previous_counts, publish_snapshot, published_tables
-from pipelines.quality.gate import run_gate, table_columns
 from pipelines.quality.suites import suites_for
 from pipelines.resources import PublishResource, WarehouseResource
 
@@ -38,9 +36,13 @@ def check_name(table: str) -> str:
     ],
     pool=WAREHOUSE_POOL,
     kinds={"great_expectations"},
+    automation_condition=after_loads(),
 )
 def quality_gate(warehouse: WarehouseResource, publish: PublishResource) -> dg.MaterializeResult:
     """Run the gate; Data Docs go to <publish>/data_docs."""
+    from pipelines.publish.snapshot import previous_counts
+    from pipelines.quality.gate import run_gate
+
     publish_dir = Path(publish.path)
     with warehouse.open() as con:
         report = run_gate(
@@ -78,11 +80,15 @@ def quality_gate(warehouse: WarehouseResource, publish: PublishResource) -> dg.M
     pool=WAREHOUSE_POOL,
     kinds={"duckdb"},
     freshness_policy=DAILY,
+    automation_condition=after_loads(),
 )
 def published_snapshot(
     warehouse: WarehouseResource, publish: PublishResource
 ) -> dg.MaterializeResult:
     """Publish after a passing gate (blocking checks stop this step otherwise)."""
+    from pipelines.publish.snapshot import publish_snapshot, published_tables
+    from pipelines.quality.gate import table_columns
+
     with warehouse.open() as con:
         columns = table_columns(con)
         tables = published_tables(set(columns), MARTS)
@@ -104,9 +110,12 @@ def published_snapshot(
     deps=[published_snapshot],
     kinds={"html"},
     freshness_policy=DAILY,
+    automation_condition=after_loads(),
 )
 def dashboard(publish: PublishResource) -> dg.MaterializeResult:
-    """Render <publish>/dashboard/index.html."""
+    """Render <publish>/dashboard/index.html (plotly loads here)."""
+    from pipelines.publish.dashboard import DASHBOARD_DIR, render_dashboard
+
     publish_dir = Path(publish.path)
     page = render_dashboard(publish_dir / "news.duckdb", publish_dir / DASHBOARD_DIR)
     return dg.MaterializeResult(

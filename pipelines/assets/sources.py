@@ -2,10 +2,9 @@
 
 import dagster as dg
 
+from pipelines.automation import after_loads
 from pipelines.partitions import WAREHOUSE_POOL
 from pipelines.resources import WarehouseResource
-from pipelines.source_table import refresh_sources
-from pipelines.warehouse import transaction
 
 
 @dg.asset(
@@ -16,10 +15,13 @@ from pipelines.warehouse import transaction
     pool=WAREHOUSE_POOL,
     deps=["articles"],
     kinds={"duckdb"},
-    automation_condition=dg.AutomationCondition.eager(),
+    automation_condition=after_loads(),
 )
 def sources(warehouse: WarehouseResource) -> dg.MaterializeResult:
     """Resolve each article's source_id (pipelines/sources.py) and rebuild core.sources."""
+    from pipelines.source_table import refresh_sources
+    from pipelines.warehouse import transaction
+
     with warehouse.open() as con, transaction(con):
         outlets = refresh_sources(con)
     return dg.MaterializeResult(metadata={"dagster/row_count": outlets, "table": "core.sources"})

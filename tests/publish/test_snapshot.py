@@ -111,7 +111,7 @@ def test_failing_expectation_keeps_the_previous_snapshot(
     archived = sorted((publish / SNAPSHOTS_DIR).iterdir())
     # Every article's publication date now counts as too old: core.articles fails its suite.
     monkeypatch.setattr("schemas.contract.EARLIEST_PUBLISHED_AT", date(2100, 1, 1))
-    assert cli.run(published.landing, warehouse, publish=publish) == 1
+    assert cli.run(published.landing, warehouse, publish=publish) == cli.GATE_REFUSED
     assert refresh_id(publish / PUBLISHED_FILE) == before
     assert sorted((publish / SNAPSHOTS_DIR).iterdir()) == archived
     err = capsys.readouterr().err
