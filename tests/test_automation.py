@@ -10,14 +10,9 @@ import dagster as dg
 
 from pipelines.assets import DUMP_ASSETS, MART_ASSETS, PUBLISH_ASSETS
 from pipelines.resources import LandingResource, PublishResource, WarehouseResource
+from tests.articles import RAIN_ARTICLE
 
-ARTICLE = {
-    "title": "Rain in Riyadh",
-    "maintext": "Heavy rain fell on Riyadh on Monday, closing schools across the city.",
-    "url": "https://gulf-daily.example/rain",
-    "date_publish": "2025-04-28 09:00:00",
-    "language": "en",
-}
+ARTICLE = RAIN_ARTICLE
 FOLLOWERS = {
     "core/sources", "quality_gate", "published_snapshot", "dashboard",
     *(f"marts/{asset.key.path[-1]}" for asset in MART_ASSETS[1:]),

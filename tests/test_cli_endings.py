@@ -9,14 +9,9 @@ from pathlib import Path
 import pytest
 
 from pipelines import cli
+from tests.articles import RAIN_ARTICLE
 
-ARTICLE = {
-    "title": "Rain in Riyadh",
-    "maintext": "Heavy rain fell on Riyadh on Monday, closing schools across the city.",
-    "url": "https://gulf-daily.example/rain",
-    "date_publish": "2025-04-28 09:00:00",
-    "language": "en",
-}
+ARTICLE = RAIN_ARTICLE
 
 
 def ending(capfd: pytest.CaptureFixture[str]) -> str:

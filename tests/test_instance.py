@@ -11,14 +11,9 @@ import pytest
 from pipelines import cli
 from pipelines.resources import LandingResource, WarehouseResource
 from pipelines.sensors import landing_sensor
+from tests.articles import RAIN_ARTICLE
 
-ARTICLE = {
-    "title": "Rain in Riyadh",
-    "maintext": "Heavy rain fell on Riyadh on Monday, closing schools across the city.",
-    "url": "https://gulf-daily.example/rain",
-    "date_publish": "2025-04-28 09:00:00",
-    "language": "en",
-}
+ARTICLE = RAIN_ARTICLE
 
 
 def test_cli_runs_are_recorded_and_the_sensor_skips_what_they_loaded(
