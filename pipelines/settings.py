@@ -10,19 +10,13 @@ DEFAULT_LANDING_DIR = PROJECT_DIR / "samples" / "landing"
 DEFAULT_WAREHOUSE = PROJECT_DIR / "warehouse" / "news.duckdb"
 LANDING_ENV = "NEWS_LANDING_DIR"
 WAREHOUSE_ENV = "NEWS_WAREHOUSE"
-BATCH_SIZE = 5_000
-CLEAN_BATCH_SIZE = 1_000
-# Below this many records a dump is cleaned in-process: spawning workers costs about a second.
-PARALLEL_CLEAN_MIN_RECORDS = 4_000
 CLEAN_WORKERS_ENV = "NEWS_CLEAN_WORKERS"
 # Entity extraction costs ~2 ms an article (4x cleaning): workers pay from ~1,000 articles, and
 # batches of 200 keep both workers busy to the end of a dump.
 PARALLEL_ENTITY_MIN_ARTICLES = 1_000
 ENTITY_BATCH_SIZE = 200
-
-
-# Below this many bytes of pending dumps the map runs in-process: spawning workers and loading
-# the entity models in each costs seconds.
+# Below this many bytes of pending dumps the map runs in-process: the worker pool's fork server
+# loads the entity models first, seconds of one core.
 PARALLEL_MAP_MIN_BYTES = 512 * 1024
 WORKERS_ENV = "NEWS_WORKERS"
 
@@ -64,11 +58,3 @@ def landing_dir() -> Path:
 def warehouse_path() -> Path:
     """The DuckDB file the pipeline writes."""
     return Path(os.environ.get(WAREHOUSE_ENV) or DEFAULT_WAREHOUSE)
-
-
-def clean_workers(record_count: int, parallel_from: int = PARALLEL_CLEAN_MIN_RECORDS) -> int:
-    """Processes for a pure-Python stage (cleaning, dates, entities): NEWS_CLEAN_WORKERS, else
-    one per core when there are at least `parallel_from` records."""
-    if record_count < parallel_from:
-        return 1
-    return max(1, int(os.environ.get(CLEAN_WORKERS_ENV) or os.cpu_count() or 1))

@@ -166,14 +166,6 @@ def registered(con: duckdb.DuckDBPyConnection, **relations: pa.Table) -> Iterato
             con.unregister(name)
 
 
-def iter_row_batches(
-    con: duckdb.DuckDBPyConnection, name: str, params: Params, batch_size: int
-) -> Iterator[list[dict[str, Any]]]:
-    """Stream the result of `sql/<name>.sql` as lists of row dicts (for pure Python stages)."""
-    for batch in iter_arrow_batches(con, name, params, batch_size):
-        yield batch.to_pylist()
-
-
 def iter_arrow_batches(
     con: duckdb.DuckDBPyConnection, name: str, params: Params, batch_size: int
 ) -> Iterator[pa.RecordBatch]:

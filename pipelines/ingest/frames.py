@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -91,8 +90,3 @@ def ingest_rejections(records: Sequence[RawRecord]) -> list[dict[str, object]]:
         for r in records
         if r.fields is None
     ]
-
-
-def count_reasons(rows: Sequence[dict[str, object]]) -> Counter[str]:
-    """How many rows carry each reject_reason."""
-    return Counter(str(row["reject_reason"]) for row in rows)

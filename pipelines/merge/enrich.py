@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
 import duckdb
@@ -46,7 +45,6 @@ def merge_entity_mentions(con: duckdb.DuckDBPyConnection, workers: int) -> dict[
     insert_batch(con, "enrich/insert_new_entities", entities)
     insert_batch(con, "enrich/update_linked_entities", entities)
     unstaged = set(wanted_ids) - set(staged_ids)
-    types: Counter[str] = Counter()
     if unstaged:
         rows = run(con, "enrich/select_articles_for_entities", {"article_ids": sorted(unstaged)})
         articles = rows.to_arrow_table().to_pylist()
@@ -57,11 +55,11 @@ def merge_entity_mentions(con: duckdb.DuckDBPyConnection, workers: int) -> dict[
     run(con, "enrich/insert_entity_enrichments", wanted)
     touched = {"entity_ids": [entity_id for (entity_id,) in named]}
     run(con, "enrich/update_entity_names", wanted | touched)
-    types.update(dict(fetch_rows(con, "merge/count_entity_mentions_by_type", wanted)))
+    by_type = dict(fetch_rows(con, "merge/count_entity_mentions_by_type", wanted))
     return {
         "entity_articles_enriched": len(wanted_ids),
         "entity_articles_reread": len(unstaged),
-        "entity_mentions_by_type": dict(types),
+        "entity_mentions_by_type": by_type,
     }
 
 

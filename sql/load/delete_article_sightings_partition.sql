@@ -1,1 +1,0 @@
-DELETE FROM core.article_sightings WHERE dump_file = $dump_file

@@ -1,2 +1,0 @@
-INSERT INTO staging.cleaned_records BY NAME
-SELECT * FROM batch

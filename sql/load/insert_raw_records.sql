@@ -1,2 +1,0 @@
-INSERT INTO raw.records BY NAME
-SELECT * FROM batch

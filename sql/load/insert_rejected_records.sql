@@ -1,2 +1,0 @@
-INSERT INTO quarantine.rejected_records BY NAME
-SELECT * FROM batch
