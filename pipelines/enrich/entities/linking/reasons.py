@@ -39,9 +39,9 @@ class Reason(StrEnum):
     # cue: whether the name is the place or a common word (cues.check_common_word)
     SUBNATIONAL = "cue.subnational"  # `ولاية جورجيا`: a state, not the country
     QUOTED_NAME = "cue.quoted_name"  # `"إطعام الرياض"`: a name
-    CONSTRUCT_HEAD = "cue.construct_head"  # dropped: `بورصة شنغهاي` style noun in construct
-    COMMON_NOUN_LIST = "cue.common_noun_list"  # dropped: coordinated with a common noun
-    MASCULINE_PARTICIPLE = "cue.masculine_participle"  # dropped
+    CONSTRUCT_HEAD = "cue.construct_head"  # dropped: construct noun `بورصة شنغهاي`
+    COMMON_NOUN_LIST = "cue.common_noun_list"  # dropped: `باليمن والبركات`
+    MASCULINE_PARTICIPLE = "cue.masculine_participle"  # dropped: `الرباط المتصالب`
     FREQUENT_NOUN = "cue.frequent_noun"  # dropped: `في مشهد جميل`
     FREQUENT_UNSURE = "cue.frequent_unsure"  # dropped: a frequent word, tagger unsure
     COMMON_WORD_UNSURE = "cue.common_word_unsure"  # dropped: ANERcorp says mostly O
