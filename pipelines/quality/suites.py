@@ -116,6 +116,12 @@ SUITES: tuple[TableSuite, ...] = (
         may_be_empty=True,  # until the entities stage lands: then tighten
     ),
     TableSuite(
+        "core.dropped_entity_mentions",
+        not_null=("article_id", "drop_reason"),
+        references={"article_id": "core.articles.article_id"},
+        may_be_empty=True,  # a text whose spans all stand
+    ),
+    TableSuite(
         "core.date_mentions",
         keys=("article_id", "mention_index"),
         not_null=("surface_text",),

@@ -121,7 +121,6 @@ def _text_mentions(
             continue
         starts = token_starts(text, bounds[index])
         covered: set[int] = set()
-
         for span in tagged:
             link = link_span(words, span, matches, gazetteer)
             verdict = Verdict(link.start, link.end, link.kind, link.place, link.reason)
@@ -228,7 +227,7 @@ def _with_organisations(known: frozenset[str]) -> frozenset[str]:
 
 @cache
 def _standalone_organisations() -> frozenset[str]:
-    """`rules.standalone_organisations` of the crosswalk, by the Arabic model's affinities."""
+    """`organisations.standalone_organisations` of the crosswalk, by the Arabic affinities."""
     tagger = load_tagger("ar")
     affinity = tagger.extractor.affinity if tagger else {}
     keys = [key for kind, key in load_crosswalk() if kind == "ORG" and is_arabic(key)]
