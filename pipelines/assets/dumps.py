@@ -8,7 +8,7 @@ import dagster as dg
 
 from pipelines import progress
 from pipelines.checks import DUMP_CHECK_SPECS, batch_check_results
-from pipelines.enrich.entities.versions import enrichment_version
+from pipelines.enrich.entities import enrichment_version
 from pipelines.partitions import WAREHOUSE_POOL, dumps_partitions
 from pipelines.resources import LandingResource, WarehouseResource
 from pipelines.settings import map_workers
