@@ -151,6 +151,13 @@ SUITES: tuple[TableSuite, ...] = (
         all_columns=True,
     ),
     TableSuite(
+        "marts.entity_cooccurrence",
+        keys=("week_date", "entity_id_a", "entity_id_b"),
+        not_null=("count_articles",),
+        may_be_empty=True,  # a small warehouse may name no pair in two articles of one week
+        all_columns=True,
+    ),
+    TableSuite(
         "marts.quarantine_reasons",
         keys=("dump_file", "stage", "reject_reason"),
         value_sets={"stage": REJECT_STAGES},
