@@ -68,3 +68,21 @@ def test_the_rules_that_retype_a_place_name_themselves() -> None:
     assert (index.kind, index.reason) == ("MISC", Reason.NAME_HEAD)
     kept = reviewed("وصل الوفد إلى الرياض أمس", "الرياض")
     assert kept.place is not None and kept.reason is None
+
+
+def test_the_asset_metadata_counts_mentions_by_reason_over_the_merges() -> None:
+    from pipelines.assets.dumps import _metadata
+    from pipelines.merge.loader import LoadReport
+
+    merges = [
+        {"entity_articles_enriched": 2,
+         "entity_mentions_unlinked_by_reason": {"phrase.name_head": 1, "candidate.unknown_name": 5},
+         "entity_mentions_dropped_by_reason": {"cue.adverb_shape": 2}},
+        {"entity_articles_enriched": 1,
+         "entity_mentions_unlinked_by_reason": {"phrase.name_head": 3},
+         "entity_mentions_dropped_by_reason": {}},
+    ]  # fmt: skip
+    meta = _metadata("entity_mentions", LoadReport(merges=merges))
+    assert meta["entity_articles_enriched"] == 3
+    assert meta["unlinked_by_reason"] == {"phrase.name_head": 4, "candidate.unknown_name": 5}
+    assert meta["dropped_by_reason"] == {"cue.adverb_shape": 2}
