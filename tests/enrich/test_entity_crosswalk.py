@@ -15,7 +15,8 @@ from pipelines.enrich.entities.build.crosswalk_build import (
     english_keys,
     respelled,
 )
-from pipelines.enrich.entities.extract import extract_mentions, keyed_entity
+from pipelines.enrich.entities.extract import extract_mentions
+from pipelines.enrich.entities.mentions import keyed_entity
 from pipelines.enrich.entities.names.crosswalk import (
     KnownName,
     alias_words,
