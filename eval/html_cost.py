@@ -28,6 +28,7 @@ from trafilatura.metadata import extract_author, extract_catstags, extract_licen
 from trafilatura.utils import load_html
 
 from pipelines.ingest import html_extract as hx
+from pipelines.ingest.html_dates import declared_published, labelled_day
 from pipelines.ingest.html_sniff import decode_html
 
 
@@ -39,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     hx.quiet_extractor_logs()
     pages = [gzip.decompress(f.read_bytes()) for f in sorted(args.path.rglob("*.html.gz"))]
     cost: dict[str, float] = defaultdict(float)
-    find_date = partial(htmldate.find_date, **hx._date_params())
+    find_date = partial(htmldate.find_date, original_date=True, extensive_search=True)
 
     def timed(phase: str, function: Callable[..., Any], *args: Any) -> Any:
         start = time.process_time()
@@ -56,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             timed("declared language", hx.declared_language, tree)
             timed("htmldate (extensive)", find_date, tree)
+            timed("date rules: declared date", declared_published, tree)
+            timed("date rules: labelled date", labelled_day, html)
             timed("metadata (page_metadata)", hx.page_metadata, tree, None)
             timed("  of which: byline search if always run", extract_author, tree)
             timed("  of which: body categories+tags", _catstags, tree)

@@ -17,7 +17,8 @@ from pipelines.dedup.identity import canonical_url, content_hash, make_article_i
 PLAIN_TEXT_FORMATS = frozenset({"text", "text_list"})
 PAGE_FORMATS = frozenset({"html", "warc"})  # raw_record is a JSON locator of the page
 _PAGE_FIELDS = ("title", "url", "published_at_raw", "published_at_source", "language", "authors",
-                "source", "body")  # fmt: skip
+                "source")  # fmt: skip
+_PAGE_BODY_CHARS = 500  # of an HTML page's body in its empty_after_cleaning quarantine row
 STAGING_SCHEMA = pa.schema(
     [
         ("dump_file", pa.string()),
@@ -125,8 +126,9 @@ def clean_records(records: list[dict[str, Any]], dump_file: str) -> CleanedBatch
 
 
 def _rejected_raw_record(record: dict[str, Any]) -> str:
-    """The body, or for an HTML page its locator with the page's fields under "page", so a
-    page without article text keeps its date and metadata in its quarantine row."""
+    """The body, or for an HTML page its locator with the page's fields under "page" and the
+    start of the body last, so a page without article text keeps its date and metadata in its
+    quarantine row, whole within the 2,000 characters the published snapshot keeps."""
     if record["dump_format"] not in PAGE_FORMATS:
         return str(record["body"])
     try:
@@ -134,7 +136,8 @@ def _rejected_raw_record(record: dict[str, Any]) -> str:
     except (TypeError, ValueError):
         summary = {}
     page = {name: record.get(name) for name in _PAGE_FIELDS if record.get(name)}
-    return json.dumps({**summary, "page": page}, ensure_ascii=False, sort_keys=True)
+    body = str(record["body"] or "")[:_PAGE_BODY_CHARS]
+    return json.dumps({**summary, "page": page, "body": body}, ensure_ascii=False)
 
 
 def _host(url: str | None) -> str | None:

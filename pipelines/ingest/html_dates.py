@@ -5,9 +5,9 @@ dates of HTML pages"):
 
 1. `declared`: the publication date the page declares for machines (schema.org JSON-LD
    `datePublished`, Open Graph `article:published_time`, microdata `itemprop=datePublished`),
-   when its calendar day is certain: written with the publisher's own offset or without a
-   zone, or a UTC time between 08:00 and 14:59 (the same day from UTC-8 to UTC+9). A UTC time
-   near midnight is the publisher's previous or next day as often as not.
+   when its calendar day is certain: a time with the publisher's own offset, or a UTC time
+   between 08:00 and 14:59 (the same day from UTC-8 to UTC+9). A UTC time near midnight, a
+   time without zone or a bare day may be the server's UTC day, not the publisher's.
 2. `dateline`: a complete date opening one of the first lines of the main text.
 3. `label`: the one date the page shows after a publication label ("Published on",
    "Veröffentlicht am", "Publié le", ...); pages with several different labelled dates (lists
@@ -117,10 +117,10 @@ def declared_day(value: str) -> tuple[str | None, bool]:
     if match is None:
         return None, False
     day = _day(int(match["year"]), int(match["month"]), int(match["day"]))
-    zone = (match["zone"] or "").replace(":", "")
-    is_utc = zone in ("Z", "+0000", "-0000")
-    certain = not is_utc or match["hour"] is None or int(match["hour"]) in _SAFE_UTC_HOURS
-    return day, certain
+    if match["hour"] is None or match["zone"] is None:
+        return day, False  # a bare day or zoneless time may be the server's UTC day (forbes.com)
+    is_utc = match["zone"].replace(":", "") in ("Z", "+0000", "-0000")
+    return day, not is_utc or int(match["hour"]) in _SAFE_UTC_HOURS
 
 
 def _json_ld_published(tree: HtmlElement) -> list[str]:

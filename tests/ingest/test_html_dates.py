@@ -66,10 +66,11 @@ def test_a_utc_time_near_midnight_does_not_overrule_the_library() -> None:
     [
         ("2020-01-19T12:25:36Z", ("2020-01-19", True)),
         ("2020-01-19T23:25:36+00:00", ("2020-01-19", False)),
-        ("2022-5-5 22:17:36", ("2022-05-05", True)),
-        ("2022-05-08", ("2022-05-08", True)),
+        ("2022-05-08T06:00:00-05:00", ("2022-05-08", True)),
+        ("2022-5-5 22:17:36", ("2022-05-05", False)),  # no zone: maybe the server's UTC time
+        ("2019-11-19", ("2019-11-19", False)),  # a bare day: maybe the UTC day
         ("1970-01-01T00:00:00Z", (None, False)),  # a placeholder outside the contract's bounds
-        ("2999-01-01", (None, True)),
+        ("2999-01-01T10:00:00+01:00", (None, True)),
         ("May 5, 2022", (None, False)),
     ],
 )
@@ -134,7 +135,7 @@ def test_an_html_record_emptied_by_cleaning_keeps_its_date_in_its_quarantine_row
     [rejection] = batch.rejections
     assert rejection["reject_reason"] == "empty_after_cleaning" and not batch.rows
     kept = json.loads(str(rejection["raw_record"]))
-    assert kept["payload_bytes"] == 34216
+    assert kept["payload_bytes"] == 34216 and kept["body"] == "Anzeige\nANZEIGE"
     assert kept["page"]["published_at_raw"] == "2022-02-04" and kept["page"]["title"] == "Album"
     text_record = {**record, "dump_format": "jsonl"}
     [text_rejection] = clean_records([text_record], "a.jsonl").rejections
