@@ -69,7 +69,7 @@ def pipeline_day(html: bytes, url: str) -> tuple[str | None, bool, str | None]:
     """(day that reaches published_at or the quarantine row, is an article, evidence rule)."""
     record = extract_page(html, PageContext("file", url))
     if record.rejected:
-        page = json.loads(record.raw_record).get("page") or {}
+        page = _kept_page(record.raw_record)
         return page.get("published_at_raw"), False, page.get("date_evidence")
     fields = record.fields or {}
     row = {
@@ -83,10 +83,19 @@ def pipeline_day(html: bytes, url: str) -> tuple[str | None, bool, str | None]:
     batch = clean_records([row], "eval.html")
     rule = json.loads(fields.get("extra") or "{}").get("date_evidence")
     if not batch.rows:  # empty_after_cleaning: the quarantine row keeps the page's date
-        page = json.loads(str(batch.rejections[0]["raw_record"])).get("page") or {}
-        return page.get("published_at_raw"), False, rule
+        kept = _kept_page(str(batch.rejections[0]["raw_record"]))
+        return kept.get("published_at_raw"), False, rule
     published = batch.rows[0]["published_at"]
     return (published.date().isoformat() if published else None), True, rule
+
+
+def _kept_page(raw_record: str) -> dict[str, str]:
+    """The page fields a quarantine row keeps (none before issue 18: then a body, not JSON)."""
+    try:
+        kept = json.loads(raw_record)
+    except ValueError:
+        return {}
+    return (kept.get("page") or {}) if isinstance(kept, dict) else {}
 
 
 def library_days(html: bytes, url: str) -> tuple[str | None, str | None, str | None]:
