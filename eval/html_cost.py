@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             timed("declared language", hx.declared_language, tree)
             timed("htmldate (extensive)", find_date, tree)
-            timed("date rules: declared date", declared_published, tree)
+            timed("date rules: declared date", declared_published, tree, html)
             timed("date rules: labelled date", labelled_day, html)
             timed("metadata (page_metadata)", hx.page_metadata, tree, None)
             timed("  of which: byline search if always run", extract_author, tree)

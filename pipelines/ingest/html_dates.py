@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Final
@@ -52,9 +53,7 @@ _META_PUBLISHED: Final = (
     "//meta[@property='article:published_time' or @property='og:article:published_time'"
     " or @name='article:published_time' or @property='og:published_time']/@content"
 )
-_ITEMPROP_PUBLISHED: Final = (
-    "//*[@itemprop='datePublished']/@content | //*[@itemprop='datePublished']/@datetime"
-)
+_ITEMPROP_PUBLISHED: Final = "//*[@itemprop='datePublished']"
 # A complete date: 16.08.2019, 2019-08-16, 16. August 2019, 16 août 2019, August 16, 2019
 _DATE = (
     r"(?P<date>\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d{2}-\d{2}"
@@ -62,22 +61,44 @@ _DATE = (
     r"|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"
 )
 _DATELINE = re.compile(rf"^\W{{0,3}}{_DATE}(?!\d)")
-_LABELS: Final = (
-    "published",
-    "posted",
-    "veröffentlicht",
-    "erschienen",
-    "publiziert",
-    "publié",
-    "publicado",
-    "pubblicato",
-    "gepubliceerd",
-    "تاريخ النشر",
-    "نشر",
+# Labels are looked for in the page's UTF-8 bytes, ASCII-lowercased (bytes.lower and bytes.find
+# cost ~0.1 ms on a 170 KB page where str.lower alone costs 0.6 ms and a regex scan 6 ms), by
+# one scan per stem that several labels share: the English ones on every page, the others on
+# pages that declare their language (or declare none).
+_LABEL_STEMS: Final = {
+    "publi": ("published", "publiziert", "publié", "publicado", "gepubliceerd"),
+    "posted": ("posted",),
+    "pubbli": ("pubblicato",),
+    "ffentlicht": ("veröffentlicht",),
+    "erschienen": ("erschienen",),
+    "نشر": ("تاريخ النشر", "نشر"),
+}
+_STEMS_OF_LANGUAGE: Final = {"it": ("pubbli",), "de": ("ffentlicht", "erschienen"), "ar": ("نشر",)}
+_ENGLISH_STEMS: Final = ("publi", "posted")  # "publi" also covers de/fr/es/pt/nl labels
+# stem -> (label, byte offset of the stem in the label), longest label first
+_LABELS: Final = {
+    stem.encode(): tuple(
+        (label.encode(), label.encode().index(stem.encode()))
+        for label in sorted(labels, key=len, reverse=True)
+    )
+    for stem, labels in _LABEL_STEMS.items()
+}
+_SPACE = rb"(?:\s|\xc2\xa0)"  # with the UTF-8 no-break space
+_LETTERS = rb"[A-Za-z\x80-\xff]{3,24}"  # a month name, UTF-8 letters included
+_DATE_BYTES = (
+    rb"(?P<date>\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d{2}-\d{2}"
+    rb"|\d{1,2}\.?" + _SPACE + rb"+(?:de\s+)?" + _LETTERS + rb"\.?" + _SPACE + rb"+(?:de\s+)?\d{4}"
+    rb"|" + _LETTERS + rb"\.?" + _SPACE + rb"+\d{1,2}(?:st|nd|rd|th)?,?" + _SPACE + rb"+\d{4})"
 )
 # after a label: an optional preposition and colon, up to four tags, then the date
 _AFTER_LABEL = re.compile(
-    r"(?:\s+(?:am|on|le|el|il|op|في|بتاريخ))?\s*:?\s*(?:<[^<>]{0,300}>\s*){0,4}" + _DATE
+    rb"(?:"
+    + _SPACE
+    + rb"+(?:am|on|le|el|il|op|"
+    + "في|بتاريخ".encode()
+    + rb"))?"
+    + (_SPACE + rb"*:?" + _SPACE + rb"*(?:<[^<>]{0,300}>" + _SPACE + rb"*){0,4}")
+    + _DATE_BYTES
 )
 
 
@@ -145,15 +166,19 @@ def _json_ld_published(tree: HtmlElement) -> list[str]:
     return found
 
 
-def declared_published(tree: HtmlElement) -> tuple[str | None, bool]:
-    """The first parseable declared publication date: JSON-LD, Open Graph, microdata."""
-    candidates = [
-        *_json_ld_published(tree),
-        *tree.xpath(_META_PUBLISHED),
-        *tree.xpath(_ITEMPROP_PUBLISHED),
-    ]
+def declared_published(tree: HtmlElement, html: str) -> tuple[str | None, bool]:
+    """The first parseable declared publication date: JSON-LD, Open Graph, microdata (each
+    looked for only when its name is in the page: the XPaths walk the whole tree)."""
+    candidates: list[str] = []
+    if "datePublished" in html and "ld+json" in html:
+        candidates += _json_ld_published(tree)
+    if "published_time" in html:
+        candidates += [str(value) for value in tree.xpath(_META_PUBLISHED)]
+    if 'itemprop="datePublished"' in html or "itemprop='datePublished'" in html:
+        for element in tree.xpath(_ITEMPROP_PUBLISHED):
+            candidates += [element.get("content") or "", element.get("datetime") or ""]
     for value in candidates:
-        day, certain = declared_day(str(value))
+        day, certain = declared_day(value)
         if day is not None:
             return day, certain
     return None, False
@@ -164,21 +189,50 @@ def _text_day(text: str) -> str | None:
     return _day(parsed.year, parsed.month, parsed.day) if isinstance(parsed, datetime) else None
 
 
-def labelled_day(html: str) -> str | None:
-    """The one date shown after a publication label; None when none or several differ."""
-    lowered = html.lower()
+def _follows_a_letter(data: bytes, start: int) -> bool:
+    """Whether the character before `start` in UTF-8 `data` is a letter ("datePublished")."""
+    begin = start - 1
+    while begin > 0 and start - begin < 4 and 0x80 <= data[begin] < 0xC0:
+        begin -= 1  # back to the first byte of a multi-byte character
+    return begin >= 0 and data[begin:start].decode("utf-8", "ignore").isalpha()
+
+
+def _stems(language: str | None) -> tuple[str, ...]:
+    code = (language or "").split("-")[0].strip().lower()
+    if not code:
+        return tuple(_LABEL_STEMS)
+    return _ENGLISH_STEMS + _STEMS_OF_LANGUAGE.get(code, ())
+
+
+def _label_ends(lowered: bytes, language: str | None) -> Iterator[int]:
+    """The end of every publication label in the ASCII-lowercased page bytes."""
+    for stem in (name.encode() for name in _stems(language)):
+        hit = lowered.find(stem)
+        while hit >= 0:
+            for label, offset in _LABELS[stem]:
+                start = hit - offset
+                if start >= 0 and lowered.startswith(label, start):
+                    if not _follows_a_letter(lowered, start):
+                        yield start + len(label)
+                    break
+            hit = lowered.find(stem, hit + len(stem))
+
+
+def labelled_day(html: str, language: str | None = None) -> str | None:
+    """The one date shown after a publication label; None when none or several differ.
+    `language`: the page's declared language (None: look for the labels of every language)."""
+    data = html.encode("utf-8", "ignore")
     days: set[str] = set()
     looked = 0
-    for label in _LABELS:
-        start = lowered.find(label)
-        while start >= 0 and looked < _MAX_LABELLED:
-            end = start + len(label)
-            if start == 0 or not lowered[start - 1].isalpha():
-                match = _AFTER_LABEL.match(html, end)
-                if match is not None and (day := _text_day(match["date"])) is not None:
-                    days.add(day)
-                    looked += 1
-            start = lowered.find(label, end)
+    for end in _label_ends(data.lower(), language):  # ASCII letters only: offsets stay the same
+        match = _AFTER_LABEL.match(data, end)
+        if match is None:
+            continue
+        looked += 1
+        if (day := _text_day(match["date"].decode("utf-8", "ignore"))) is not None:
+            days.add(day)
+        if looked >= _MAX_LABELLED:
+            break
     return days.pop() if len(days) == 1 else None
 
 
@@ -199,12 +253,18 @@ def _htmldate(tree: HtmlElement, url: str | None, extensive: bool) -> str | None
 
 
 def gather_date_evidence(
-    tree: HtmlElement, html: str, url: str | None, canonical_url: str | None
+    tree: HtmlElement,
+    html: str,
+    url: str | None,
+    canonical_url: str | None,
+    language: str | None = None,
 ) -> DateEvidence:
     """Everything but the dateline, on the untouched tree (htmldate reads scripts and
     footers that the main-text extraction drops)."""
-    declared, certain = declared_published(tree)
-    label = labelled_day(html)
+    declared, certain = declared_published(tree, html)
+    if declared and certain:  # rule 1 decides: nothing else is needed
+        return DateEvidence(declared, certain, None, None, None)
+    label = labelled_day(html, language)
     library = _htmldate(tree, url, extensive=True)
     canonical = None
     if library is None and canonical_url and canonical_url != url:

@@ -263,7 +263,7 @@ def _extract(
     # Metadata on the whole page (categories and bylines can sit in nav/aside/footer).
     meta = page_metadata(tree, context.target_uri)
     # Date evidence on the untouched tree, with the crawled URL (html_dates has the rules).
-    date_evidence = gather_date_evidence(tree, html, context.target_uri, meta.url)
+    date_evidence = gather_date_evidence(tree, html, context.target_uri, meta.url, language)
     if extractor == RESILIPARSE:
         body = _resiliparse_text(html)
     else:

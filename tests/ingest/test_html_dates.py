@@ -18,9 +18,15 @@ from tests.ingest.html_fixtures import PARAGRAPH
 ARTICLE = "".join(f"<p>{PARAGRAPH} Part {n}.</p>" for n in range(4))
 
 
-def page(head: str = "", before_text: str = "", after_text: str = "", text: str = ARTICLE) -> bytes:
+def page(
+    head: str = "",
+    before_text: str = "",
+    after_text: str = "",
+    text: str = ARTICLE,
+    lang: str = "en",
+) -> bytes:
     return (
-        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Terminal</title>'
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>Terminal</title>'
         f"{head}</head><body><article><h1>Harbour terminal opens</h1>{before_text}{text}"
         f"</article>{after_text}</body></html>"
     ).encode()
@@ -92,7 +98,7 @@ def test_a_dateline_opening_the_main_text_wins_over_a_later_time_element() -> No
 def test_the_one_labelled_publication_date_wins_over_an_update_date() -> None:
     head = '<meta property="og:updated_time" content="2022-01-27T18:34:20+0100">'
     before = '<span>Erschienen am</span> <time datetime="2022-01-26">26. Jan 2022</time>'
-    assert extracted(page(head, before)) == ("2022-01-26", "label")
+    assert extracted(page(head, before, lang="de")) == ("2022-01-26", "label")
 
 
 def test_several_different_labelled_dates_are_ignored() -> None:
@@ -102,6 +108,21 @@ def test_several_different_labelled_dates_are_ignored() -> None:
     assert labelled_day(f"<ul>{related}</ul>") is None
     assert labelled_day("<p>Published on: <b>May 6, 2022</b></p>") == "2022-05-06"
     assert labelled_day('<p>"datePublished 2022-05-06"</p>') is None  # not a label on its own
+
+
+@pytest.mark.parametrize(
+    ("html", "language", "expected"),
+    [
+        ("<span>نشر في: 5 مايو 2024</span>", "ar", "2024-05-05"),
+        ("<span>تاريخ النشر</span><b>12.03.2024</b>", None, "2024-03-12"),
+        ("<p>Publié le\u00a03 mars 2024</p>", "fr", "2024-03-03"),
+        ("<p>Veröffentlicht am 16.08.2019</p>", "de-DE", "2019-08-16"),
+        ("<p>Veröffentlicht am 16.08.2019</p>", "en", None),  # German labels on German pages
+        ("<p>Published: 31.02.2024</p>", "en", None),  # no such day
+    ],
+)
+def test_labels_by_language(html: str, language: str | None, expected: str | None) -> None:
+    assert labelled_day(html, language) == expected
 
 
 def test_a_page_without_main_text_keeps_its_date_and_metadata_in_its_quarantine_row() -> None:
