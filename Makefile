@@ -37,11 +37,13 @@ status: setup
 	$(BIN)/news-warehouse status --warehouse $(WAREHOUSE)
 
 test: setup
+	$(BIN)/lint-imports --no-logo
 	$(BIN)/pytest -q
 
 lint: setup
 	$(BIN)/ruff check pipelines schemas tests bench samples
 	$(BIN)/mypy pipelines schemas
+	$(BIN)/lint-imports --no-logo
 
 # The hostile-input fuzz suite, long profile (tests run the bounded "ci" profile); figures in
 # warehouse/fuzz-stats.json. FUZZ_E2E: examples run end to end through news-warehouse run.

@@ -1,4 +1,5 @@
-"""Pure text cleaning: artefacts, Unicode, title/date header lines, boilerplate, language."""
+"""Pure text cleaning: artefacts, Unicode, title/date header lines, boilerplate, language; the
+identity keys (canonical URL, content hash, article_id) of a cleaned article."""
 
 from pipelines.clean.article import CleanedArticle, clean_article
 from pipelines.clean.dates import parse_published_at

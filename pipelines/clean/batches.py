@@ -10,8 +10,8 @@ from typing import Any
 import pyarrow as pa
 
 from pipelines.clean import clean_article, detect_languages
+from pipelines.clean.identity import canonical_url, content_hash, make_article_id
 from pipelines.clean.published import resolve_published_at
-from pipelines.dedup.identity import canonical_url, content_hash, make_article_id
 
 PLAIN_TEXT_FORMATS = frozenset({"text", "text_list"})
 STAGING_SCHEMA = pa.schema(
