@@ -178,6 +178,7 @@ def _run(
             USAGE,
         )
     from pipelines.ingest import discover_dumps
+    from pipelines.ingest.formats import dump_suffixes_text
     from pipelines.report import loaded_versions
 
     started = time.monotonic()
@@ -185,8 +186,8 @@ def _run(
     if not sources:
         raise RunError(
             f"no dumps in {landing}: the folder is empty (files and folders starting with "
-            "'.' or '_' are skipped). Put .jsonl, .json, .csv, .tsv, .txt, .warc or .zip dumps "
-            "there (compressed or not); the warehouse and the published snapshot are unchanged.",
+            f"'.' or '_' are skipped). Put {dump_suffixes_text()} dumps there (compressed or "
+            "not); the warehouse and the published snapshot are unchanged.",
             NOTHING_TO_LOAD,
         )
     if publish is not None:

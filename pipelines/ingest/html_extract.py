@@ -42,6 +42,7 @@ from trafilatura.utils import load_html
 
 from pipelines.ingest.html_sniff import decode_html
 from pipelines.ingest.records import RAW_FIELDS, RawRecord, accepted, rejected
+from pipelines.reject_reasons import EMPTY_EXTRACTION
 
 EXTRACTOR_ENV: Final = "NEWS_HTML_EXTRACTOR"
 TRAFILATURA: Final = "trafilatura"
@@ -63,19 +64,6 @@ PUBLISHED_AT_SOURCE: Final = "html"
 ZSTD_LEVEL: Final = 3  # 0.4 ms for 4.7x on a 170 KB page; level 9: 2 ms for 5.1x
 MIN_FALLBACK: Final = 200  # characters the fallback extraction must find to count
 
-# reject_reason values of the html and warc formats
-NOT_HTML: Final = "not_html"  # a payload that is not an HTML page (image, PDF, robots.txt, ...)
-WARC_NON_RESPONSE: Final = "warc_non_response"  # warcinfo, request, metadata, revisit, ...
-HTTP_REDIRECT: Final = "http_redirect"  # 3xx response
-HTTP_ERROR: Final = "http_error"  # 4xx/5xx (or unparseable) response status
-EMPTY_EXTRACTION: Final = "empty_extraction"  # HTML, but no main text could be extracted
-HTML_REJECT_REASONS: Final = (
-    NOT_HTML,
-    WARC_NON_RESPONSE,
-    HTTP_REDIRECT,
-    HTTP_ERROR,
-    EMPTY_EXTRACTION,
-)
 _LANG_XPATH: Final = (
     "/html/@lang",
     "/html/@xml:lang",
