@@ -8,7 +8,7 @@ WAREHOUSE ?= warehouse/news.duckdb
 ARTICLES ?= 100000
 # Dedup bench corpus: real SaudiNewsNet sentences + planted copies: 100k with datasketch beside
 # it (~5 min) and the incremental measurement, then 1M without datasketch (~11 min, ~13 GB peak:
-# the corpus is held as Python strings); see docs/notes/dedup.md.
+# the corpus is held as Python strings); see docs/stages/dedup.md.
 DEDUP_ARTICLES ?= 100000 1000000
 DEDUP_DATASKETCH_MAX ?= 100000
 DEDUP_WAREHOUSE ?= 100000

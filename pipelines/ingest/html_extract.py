@@ -3,7 +3,7 @@
 
 extract_page() is a pure function of the page bytes, its context and the extractor's name, so
 it can run in a worker process (see html_parallel). NEWS_HTML_EXTRACTOR chooses the main-text
-extractor (html_extractor()); docs/notes/html_warc.md has the figures behind each. The page
+extractor (html_extractor()); docs/history/html_warc.md has the figures behind each. The page
 bytes are kept zstd-compressed on the record (raw_payload) so extraction can be re-run when the
 extractor improves; raw_record holds a short JSON locator, not the page.
 """
@@ -71,7 +71,7 @@ _LANG_XPATH: Final = (
     "//meta[@property='og:locale']/@content",
 )
 
-# Extraction settings chosen on article_extraction_benchmark (see docs/notes/html_warc.md):
+# Extraction settings chosen on article_extraction_benchmark (see docs/history/html_warc.md):
 # fast (no readability/jusText fallback) scores as well as the full cascade, 1.5x faster.
 _EXTRACT_OPTIONS: Final[dict[str, Any]] = {
     "fast": True,
