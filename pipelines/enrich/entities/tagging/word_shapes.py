@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pipelines.enrich.entities.tagger import stoplist
-from pipelines.enrich.entities.text import normalize_word
+from pipelines.enrich.entities.names.text import normalize_word
+from pipelines.enrich.entities.tagging.tagger import stoplist
 
 
 def _words(text: str) -> frozenset[str]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from pipelines.enrich.entities.text import name_key
+from pipelines.enrich.entities.names.text import name_key
 from pipelines.enrich.entities.versions import CROSSWALK_FILE
 
 FORMAT = "# news-warehouse crosswalk v1"

@@ -14,7 +14,7 @@ from itertools import compress
 
 import numpy as np
 
-from pipelines.enrich.entities.text import is_arabic
+from pipelines.enrich.entities.names.text import is_arabic
 
 # Joins a word and its mark; cleaned text holds no control characters, so no real word has it.
 SPAN_MARK = "\x1f"

@@ -1,5 +1,5 @@
 """Build the person/organisation crosswalk (`make model`; alone:
-`python -m pipelines.enrich.entities.crosswalk_build`) from ArWikiCats 0.2.3 (MIT): English →
+`python -m pipelines.enrich.entities.build.crosswalk_build`) from ArWikiCats 0.2.3 (MIT): English →
 Arabic Wikipedia titles read as data (installed `--no-deps`, never imported); more Arabic
 spellings of person names from arabnamer 0.1.3's CC-BY-4.0 name dictionary; and the project's
 own hand-written list of well-known organisations (`data/organisations.tsv`: Hamas, NATO, OPEC,
@@ -22,9 +22,14 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from pipelines.enrich.entities.crosswalk import CROSSWALK_FILE, KnownName, write_crosswalk
-from pipelines.enrich.entities.gazetteer import GAZETTEER_FILE, load_gazetteer
-from pipelines.enrich.entities.text import (
+from pipelines.enrich.entities.build.word_evidence import (
+    MissingData,
+    default_person_names,
+    package_file,
+)
+from pipelines.enrich.entities.names.crosswalk import CROSSWALK_FILE, KnownName, write_crosswalk
+from pipelines.enrich.entities.names.gazetteer import GAZETTEER_FILE, load_gazetteer
+from pipelines.enrich.entities.names.text import (
     is_arabic,
     name_key,
     normalize_word,
@@ -32,7 +37,6 @@ from pipelines.enrich.entities.text import (
     tokenize,
 )
 from pipelines.enrich.entities.versions import LEXICON_FILE
-from pipelines.enrich.entities.word_evidence import MissingData, default_person_names, package_file
 
 SOURCE = (
     "the project's list of well-known organisations; ArWikiCats 0.2.3 (MIT), English -> Arabic "

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 from functools import cache
 
-from pipelines.enrich.entities.context import (
+from pipelines.enrich.entities.linking.context import (
     PERSON_TITLES,
     Verdict,
     demonym_country,
     form,
 )
-from pipelines.enrich.entities.gazetteer import Gazetteer
-from pipelines.enrich.entities.tagger import load_lexicon
-from pipelines.enrich.entities.text import normalize_word
-from pipelines.enrich.entities.text import normalized_words as _words
+from pipelines.enrich.entities.names.gazetteer import Gazetteer
+from pipelines.enrich.entities.names.text import normalize_word
+from pipelines.enrich.entities.names.text import normalized_words as _words
+from pipelines.enrich.entities.tagging.tagger import load_lexicon
 
 # A club-name word (ArWikiCats) beside a place names a club only when rare in general text
 # (wordfreq bucket = 2·Zipf: `ديبورتيفو`, `اتليتيكو`; not `ريال`, the currency).

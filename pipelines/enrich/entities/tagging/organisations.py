@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from pipelines.enrich.entities.text import normalize_word, strip_article, strip_clitics
+from pipelines.enrich.entities.names.text import normalize_word, strip_article, strip_clitics
 
 # Normalized head nouns that open an organisation name when definite words follow them: those
 # for which the rule was right at least as often as wrong on the ANERcorp *train* split (حزب 85/23,

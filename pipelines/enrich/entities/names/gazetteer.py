@@ -7,7 +7,7 @@ from dataclasses import astuple, dataclass, field
 from functools import cache
 from pathlib import Path
 
-MODELS_DIR = Path(__file__).resolve().parent / "models"
+MODELS_DIR = Path(__file__).resolve().parents[1] / "models"
 GAZETTEER_FILE = MODELS_DIR / "gazetteer.tsv.gz"
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipelines.enrich.entities.known_spans import SPAN_MARK, KnownSpans
-from pipelines.enrich.entities.text import (
+from pipelines.enrich.entities.names.known_spans import SPAN_MARK, KnownSpans
+from pipelines.enrich.entities.names.text import (
     extended_forms,
     inner_forms,
     is_arabic,

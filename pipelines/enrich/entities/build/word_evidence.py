@@ -10,8 +10,8 @@ import importlib.util
 import math
 from pathlib import Path
 
-from pipelines.enrich.entities.corpus import read_dataset
-from pipelines.enrich.entities.text import is_arabic, normalize_word, strip_article
+from pipelines.enrich.entities.build.corpus import read_dataset
+from pipelines.enrich.entities.names.text import is_arabic, normalize_word, strip_article
 
 WORDFREQ_FILE = "data/large_ar.msgpack.gz"  # inside the wordfreq package
 

@@ -8,8 +8,8 @@ from itertools import accumulate
 
 import ahocorasick
 
-from pipelines.enrich.entities.gazetteer import Gazetteer, Place
-from pipelines.enrich.entities.text import token_forms
+from pipelines.enrich.entities.names.gazetteer import Gazetteer, Place
+from pipelines.enrich.entities.names.text import token_forms
 
 
 @dataclass(frozen=True, slots=True)

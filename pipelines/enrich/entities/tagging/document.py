@@ -10,12 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from pipelines.enrich.entities.text import normalize_word, strip_article
+from pipelines.enrich.entities.names.text import normalize_word, strip_article
 
 # Last words of person names that are common words too: never propagated alone.
 NOT_SURNAMES = frozenset({"الله", "دين", "رحمن", "بن", "ابن", "ابو", "ال", "عبد"})
 MIN_SURNAME_LETTERS = 3
 Span = tuple[int, int, str]
+
+
+def to_iob2(tags: list[str]) -> list[str]:
+    """BILOU (or IOB2) → IOB2."""
+    return [
+        "B-" + tag[2:] if tag[:2] == "U-" else "I-" + tag[2:] if tag[:2] == "L-" else tag
+        for tag in tags
+    ]
 
 
 def tag_spans(tags: list[str]) -> list[Span]:

@@ -10,18 +10,18 @@ from typing import Any
 
 import pycrfsuite
 
-from pipelines.enrich.entities.corpus import to_iob2
-from pipelines.enrich.entities.crosswalk import CrossTable, load_crosswalk
-from pipelines.enrich.entities.decoder import CompiledCRF
-from pipelines.enrich.entities.features import FeatureExtractor
-from pipelines.enrich.entities.gazetteer import (
+from pipelines.enrich.entities.names.crosswalk import CrossTable, load_crosswalk
+from pipelines.enrich.entities.names.gazetteer import (
     GAZETTEER_FILE,
     MODELS_DIR,
     Gazetteer,
     load_gazetteer,
 )
-from pipelines.enrich.entities.known_spans import KnownSpans
-from pipelines.enrich.entities.text import is_arabic
+from pipelines.enrich.entities.names.known_spans import KnownSpans
+from pipelines.enrich.entities.names.text import is_arabic
+from pipelines.enrich.entities.tagging.decoder import CompiledCRF
+from pipelines.enrich.entities.tagging.document import to_iob2
+from pipelines.enrich.entities.tagging.features import FeatureExtractor
 from pipelines.enrich.entities.versions import LEXICON_FILE, tagger_version
 
 

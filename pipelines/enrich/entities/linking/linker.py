@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipelines.enrich.entities.context import Verdict, demonym_country, well_known
-from pipelines.enrich.entities.gazetteer import Gazetteer, Place
-from pipelines.enrich.entities.matcher import Match
-from pipelines.enrich.entities.text import (
+from pipelines.enrich.entities.linking.context import Verdict, demonym_country, well_known
+from pipelines.enrich.entities.linking.matcher import Match
+from pipelines.enrich.entities.names.gazetteer import Gazetteer, Place
+from pipelines.enrich.entities.names.text import (
     is_arabic,
     name_key,
     normalize_word,

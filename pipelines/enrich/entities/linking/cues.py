@@ -12,7 +12,7 @@ the country and a place inside a short quoted name (`"إطعام الرياض"`)
 
 from __future__ import annotations
 
-from pipelines.enrich.entities.context import (
+from pipelines.enrich.entities.linking.context import (
     LOCATIVES,
     PHRASE_BREAKS,
     QUOTES,
@@ -20,10 +20,10 @@ from pipelines.enrich.entities.context import (
     form,
     well_known,
 )
-from pipelines.enrich.entities.gazetteer import Gazetteer
-from pipelines.enrich.entities.readings import reread
-from pipelines.enrich.entities.text import normalize_word
-from pipelines.enrich.entities.word_shapes import (
+from pipelines.enrich.entities.linking.readings import reread
+from pipelines.enrich.entities.names.gazetteer import Gazetteer
+from pipelines.enrich.entities.names.text import normalize_word
+from pipelines.enrich.entities.tagging.word_shapes import (
     TANWEEN_FATH,
     adverb_shape,
     definite_genitive,

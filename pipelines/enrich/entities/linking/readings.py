@@ -11,12 +11,12 @@ Arabic grammar and the gazetteer's candidates, never lists of place names.
 
 from __future__ import annotations
 
-from pipelines.enrich.entities.context import Verdict, demonym_country, demonyms, form
-from pipelines.enrich.entities.gazetteer import Gazetteer, Place
-from pipelines.enrich.entities.longer_names import named_club, named_person
-from pipelines.enrich.entities.tagger import load_lexicon
-from pipelines.enrich.entities.text import normalize_word
-from pipelines.enrich.entities.text import normalized_words as _words
+from pipelines.enrich.entities.linking.context import Verdict, demonym_country, demonyms, form
+from pipelines.enrich.entities.linking.longer_names import named_club, named_person
+from pipelines.enrich.entities.names.gazetteer import Gazetteer, Place
+from pipelines.enrich.entities.names.text import normalize_word
+from pipelines.enrich.entities.names.text import normalized_words as _words
+from pipelines.enrich.entities.tagging.tagger import load_lexicon
 
 # Nouns in apposition before a city: `مدينة عمان`, `العاصمة الجزائر` (the definite `العاصمة`
 # only: `عاصمة الجزائر` is "Algeria's capital", the country).

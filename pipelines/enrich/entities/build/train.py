@@ -1,6 +1,6 @@
 """Train the CRF taggers deterministically and write models/ (`make model`).
 
-    python -m pipelines.enrich.entities.train --anercorp ../shared/data/anercorp/train.txt \
+    python -m pipelines.enrich.entities.build.train --anercorp ../shared/data/anercorp/train.txt \
         --uner ../shared/data/uner_english_ewt/dev.iob2 --out pipelines/enrich/entities/models/
 """
 
@@ -16,21 +16,21 @@ from typing import Any
 
 import pycrfsuite
 
-from pipelines.enrich.entities.clusters import learn_clusters, saudinewsnet_texts, tokenized
-from pipelines.enrich.entities.corpus import Sentence, read_dataset, to_bilou
-from pipelines.enrich.entities.crosswalk import load_crosswalk
-from pipelines.enrich.entities.crosswalk_build import build_crosswalk
-from pipelines.enrich.entities.gazetteer import GAZETTEER_FILE, Gazetteer, load_gazetteer
-from pipelines.enrich.entities.gazetteer_build import build_gazetteer
-from pipelines.enrich.entities.tagger import build_extractor
-from pipelines.enrich.entities.text import normalize_word, strip_article
-from pipelines.enrich.entities.versions import CROSSWALK_FILE, LEXICON_FILE
-from pipelines.enrich.entities.word_evidence import (
+from pipelines.enrich.entities.build.clusters import learn_clusters, saudinewsnet_texts, tokenized
+from pipelines.enrich.entities.build.corpus import Sentence, read_dataset, to_bilou
+from pipelines.enrich.entities.build.crosswalk_build import build_crosswalk
+from pipelines.enrich.entities.build.gazetteer_build import build_gazetteer
+from pipelines.enrich.entities.build.word_evidence import (
     MissingData,
     default_person_names,
     package_file,
     word_affinities,
 )
+from pipelines.enrich.entities.names.crosswalk import load_crosswalk
+from pipelines.enrich.entities.names.gazetteer import GAZETTEER_FILE, Gazetteer, load_gazetteer
+from pipelines.enrich.entities.names.text import normalize_word, strip_article
+from pipelines.enrich.entities.tagging.tagger import build_extractor
+from pipelines.enrich.entities.versions import CROSSWALK_FILE, LEXICON_FILE
 
 CRF_PARAMS: dict[str, Any] = {
     "c1": 0.03,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from pipelines.enrich.entities.text import is_arabic, name_key, normalize_word, strip_article
+from pipelines.enrich.entities.names.text import is_arabic, name_key, normalize_word, strip_article
 
 
 def city_keys(name: str) -> set[str]:

@@ -18,7 +18,7 @@ import numpy as np
 from scipy.sparse import coo_matrix
 from scipy.sparse.linalg import svds
 
-from pipelines.enrich.entities.text import tokenize
+from pipelines.enrich.entities.names.text import tokenize
 
 MIN_COUNT, CONTEXT_WORDS, DIMENSIONS, BRANCHES, LEVELS = 3, 3000, 64, 8, 3
 

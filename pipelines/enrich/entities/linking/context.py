@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from pipelines.enrich.entities.gazetteer import Gazetteer, Place
-from pipelines.enrich.entities.text import normalize_word, strip_article
-from pipelines.enrich.entities.text import normalized_words as _words
+from pipelines.enrich.entities.names.gazetteer import Gazetteer, Place
+from pipelines.enrich.entities.names.text import normalize_word, strip_article
+from pipelines.enrich.entities.names.text import normalized_words as _words
 
 
 def _codes(text: str) -> frozenset[str]:

@@ -85,14 +85,6 @@ def to_bilou(tags: list[str]) -> list[str]:
     return result
 
 
-def to_iob2(tags: list[str]) -> list[str]:
-    """BILOU (or IOB2) → IOB2."""
-    return [
-        "B-" + tag[2:] if tag[:2] == "U-" else "I-" + tag[2:] if tag[:2] == "L-" else tag
-        for tag in tags
-    ]
-
-
 @dataclass
 class Scores:
     """True positives, predicted and gold span counts per type."""
