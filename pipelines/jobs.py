@@ -13,7 +13,6 @@ The daily 03:30 schedule runs 3 and 4 as one job, `refresh_marts_job`.
 import dagster as dg
 
 from pipelines.assets import DUMP_ASSETS
-from pipelines.partitions import dumps_partitions
 
 dump_assets_job = dg.define_asset_job(
     "ingest_dump_job",
@@ -24,7 +23,6 @@ dump_assets_job = dg.define_asset_job(
 reenrich_entities_job = dg.define_asset_job(
     "reenrich_entities_job",
     selection=dg.AssetSelection.assets("entity_mentions"),
-    partitions_def=dumps_partitions,
     description="Extract again the entity mentions of one dump's articles enriched with another "
     "entity model or extraction code.",
 )
