@@ -31,6 +31,7 @@ DDL_FILES = (
     "ddl/alter_articles_published_at.sql",
     "ddl/create_date_mentions_tables.sql",
     "ddl/create_entity_tables.sql",
+    "ddl/alter_entity_mentions_unlinked_reason.sql",
     "ddl/create_public_macros.sql",
     "ddl/create_macros.sql",
     "ddl/create_sources_tables.sql",
