@@ -8,8 +8,8 @@ from datetime import datetime
 import pandera.polars as pa
 import polars as pl
 
-from pipelines.clean.dates import parse_published_at
 from pipelines.reject_reasons import INVALID_PUBLISHED_AT
+from pipelines.text.dates import parse_published_at
 from schemas.contract import describe_bounds, published_at_bounds
 from schemas.raw import REJECT_REASON_BY_CHECK, RawRecordSchema
 

@@ -22,12 +22,17 @@ STAGED_TABLES = {
     "cleaned": "staging.cleaned_records",
     "date_mentions": "core.date_mentions",
     "entity_mentions": "core.entity_mentions",
+    "dropped_entity_mentions": "core.dropped_entity_mentions",
     "entities": "core.entities",
     "bands": "core.article_bands",
     "signatures": "core.article_signatures",
 }
 # Columns a staged table has beyond its warehouse table: the sighting key the merge joins on.
-STAGING_KEYS = {"date_mentions": {"record_index"}, "entity_mentions": {"record_index"}}
+STAGING_KEYS = {
+    "date_mentions": {"record_index"},
+    "entity_mentions": {"record_index"},
+    "dropped_entity_mentions": {"record_index"},
+}
 PANDERA_TABLES = {
     ArticleSchema: "core.articles",
     ArticleSightingSchema: "core.article_sightings",
