@@ -8,7 +8,7 @@ WAREHOUSE ?= warehouse/news.duckdb
 ARTICLES ?= 100000
 # Dedup bench corpus: real SaudiNewsNet sentences + planted copies: 100k with datasketch beside
 # it (~5 min) and the incremental measurement, then 1M without datasketch (~11 min, ~13 GB peak:
-# the corpus is held as Python strings); see docs/notes/dedup.md.
+# the corpus is held as Python strings); see docs/stages/dedup.md.
 DEDUP_ARTICLES ?= 100000 1000000
 DEDUP_DATASKETCH_MAX ?= 100000
 DEDUP_WAREHOUSE ?= 100000
@@ -37,11 +37,13 @@ status: setup
 	$(BIN)/news-warehouse status --warehouse $(WAREHOUSE)
 
 test: setup
+	$(BIN)/lint-imports --no-logo
 	$(BIN)/pytest -q
 
 lint: setup
 	$(BIN)/ruff check pipelines schemas tests bench samples
 	$(BIN)/mypy pipelines schemas
+	$(BIN)/lint-imports --no-logo
 
 # The hostile-input fuzz suite, long profile (tests run the bounded "ci" profile); figures in
 # warehouse/fuzz-stats.json. FUZZ_E2E: examples run end to end through news-warehouse run.

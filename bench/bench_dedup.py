@@ -37,7 +37,7 @@ import pyarrow as pa
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pipelines.dedup.identity import content_hash
+from pipelines.clean.identity import content_hash
 from pipelines.dedup.matching import DEFAULT_THRESHOLD, find_links
 from pipelines.dedup.shingles import shingle_hashes
 from pipelines.merge.clusters import cluster_pending

@@ -9,8 +9,8 @@ from typing import Any
 
 import polars as pl
 
+from pipelines.clean.identity import content_hash
 from pipelines.dedup.clusters import component_of_hash
-from pipelines.dedup.identity import content_hash
 from pipelines.dedup.matching import DEFAULT_THRESHOLD, find_links
 
 

@@ -178,6 +178,7 @@ def _run(
             USAGE,
         )
     from pipelines.ingest import discover_dumps
+    from pipelines.ingest.formats import dump_suffixes_text
     from pipelines.report import loaded_versions
 
     started = time.monotonic()
@@ -185,8 +186,8 @@ def _run(
     if not sources:
         raise RunError(
             f"no dumps in {landing}: the folder is empty (files and folders starting with "
-            "'.' or '_' are skipped). Put .jsonl, .json, .csv, .tsv, .txt, .warc or .zip dumps "
-            "there (compressed or not); the warehouse and the published snapshot are unchanged.",
+            f"'.' or '_' are skipped). Put {dump_suffixes_text()} dumps there (compressed or "
+            "not); the warehouse and the published snapshot are unchanged.",
             NOTHING_TO_LOAD,
         )
     if publish is not None:
@@ -200,9 +201,9 @@ def _run(
         prestart_workers()
     import dagster as dg
 
-    from pipelines.assets import DUMP_ASSETS, MART_ASSETS, WAREHOUSE_CHECKS
     from pipelines.console import make_display
     from pipelines.instance import open_instance, prepare_home
+    from pipelines.jobs import build_marts_job, dump_assets_job, reenrich_entities_job
     from pipelines.partitions import contiguous_runs, dumps_partitions, range_tags
     from pipelines.report import format_status, stale_entity_dumps
     from pipelines.resources import LandingResource, WarehouseResource
@@ -229,14 +230,11 @@ def _run(
     run_config = None if verbose else QUIET_LOGS
     problems: list[str] = []
 
-    def materialize(
-        label: str, assets: Sequence[Any], partition_key: str | None = None,
-        selection: dg.AssetSelection | None = None, tags: Mapping[str, str] | None = None,
+    def run_job(
+        label: str, job_name: str, partition_key: str | None = None,
+        tags: Mapping[str, str] | None = None,
     ) -> bool:  # fmt: skip
-        result = dg.materialize(
-            assets, partition_key=partition_key, selection=selection, instance=instance,
-            resources=resources, raise_on_error=False, run_config=run_config, tags=tags,
-        )  # fmt: skip
+        result = _execute(job_name, instance, resources, run_config, partition_key, tags)
         problems.extend(_problems(result, label))
         return result.success
 
@@ -252,7 +250,7 @@ def _run(
         for keys in contiguous_runs([s.dump_file for s in pending], order):
             began = time.monotonic()
             display.range_started(keys, 0)
-            ok = materialize(f"{keys[0]}..{keys[-1]}", DUMP_ASSETS, tags=range_tags(keys))
+            ok = run_job(f"{keys[0]}..{keys[-1]}", dump_assets_job.name, tags=range_tags(keys))
             display.range_finished(keys, ok, time.monotonic() - began)
         if pending:
             _check_something_loaded(display.reports, pending, landing)
@@ -260,10 +258,9 @@ def _run(
         if stale:
             print(f"re-enriching entities in {len(stale)} dumps (model, code or text changed)")
             instance.add_dynamic_partitions(dumps_partitions.name or "dumps", [d for d, _ in stale])
-        entities = dg.AssetSelection.assets("entity_mentions")
         for number, (dump_file, articles) in enumerate(stale, 1):
             began = time.monotonic()
-            ok = materialize(dump_file, DUMP_ASSETS, partition_key=dump_file, selection=entities)
+            ok = run_job(dump_file, reenrich_entities_job.name, partition_key=dump_file)
             print(
                 f"[{number}/{len(stale)}] {dump_file}: {articles:,} articles to re-enrich, "
                 f"{'ok' if ok else 'FAILED'} in {time.monotonic() - began:.1f}s"
@@ -271,10 +268,7 @@ def _run(
         timings.lap("load")
         display.phase_started("marts")
         began = time.monotonic()
-        ok = materialize(
-            "marts", [*DUMP_ASSETS, *MART_ASSETS, *WAREHOUSE_CHECKS],
-            selection=dg.AssetSelection.groups("marts"),
-        )  # fmt: skip
+        ok = run_job("marts", build_marts_job.name)
         display.phase_finished("marts", ok, time.monotonic() - began)
         timings.lap("marts")
         code = OK
@@ -337,9 +331,7 @@ def _publish(
 ) -> str | None:
     """Gate -> snapshot -> dashboard; None when published, else why the gate refused (a failed
     refresh is among `problems` already; the previous snapshot, if any, stays)."""
-    import dagster as dg
-
-    from pipelines.assets import DUMP_ASSETS, MART_ASSETS, PUBLISH_ASSETS
+    from pipelines.jobs import publish_job
     from pipelines.publish.snapshot import PUBLISHED_FILE
     from pipelines.resources import PublishResource
 
@@ -354,14 +346,8 @@ def _publish(
         return None
     display.phase_started("gate and publication")
     began = time.monotonic()
-    result = dg.materialize(
-        [*DUMP_ASSETS, *MART_ASSETS, *PUBLISH_ASSETS],
-        selection=dg.AssetSelection.groups("publish"),
-        instance=instance,
-        resources={**resources, "publish": PublishResource(path=str(publish))},
-        raise_on_error=False,
-        run_config=run_config,
-    )
+    resources = {**resources, "publish": PublishResource(path=str(publish))}
+    result = _execute(publish_job.name, instance, resources, run_config)
     display.phase_finished("gate and publication", result.success, time.monotonic() - began)
     failed = [
         f"{e.check_name} ({e.metadata['failures'].value})"
@@ -386,6 +372,25 @@ def _publish(
         return None
     print(f"published {snapshot}, data docs and dashboard in {publish}")
     return None
+
+
+def _execute(
+    job_name: str,
+    instance: dg.DagsterInstance,
+    resources: Mapping[str, object],
+    run_config: Mapping[str, object] | None,
+    partition_key: str | None = None,
+    tags: Mapping[str, str] | None = None,
+) -> dg.ExecuteInProcessResult:
+    """Run one of the code location's jobs (`pipelines/jobs.py`) in this process, on this run's
+    landing folder, warehouse and publish folder instead of the ones configured from the
+    environment."""
+    from pipelines.definitions import defs
+
+    return defs.resolve_job_def(job_name).execute_in_process(
+        run_config=run_config, instance=instance, partition_key=partition_key,
+        raise_on_error=False, tags=tags, resources=resources,
+    )  # fmt: skip
 
 
 def _problems(result: dg.ExecuteInProcessResult, label: str) -> list[str]:

@@ -3,9 +3,10 @@
 import dagster as dg
 
 from pipelines.assets import DUMP_ASSETS, MART_ASSETS, PUBLISH_ASSETS, WAREHOUSE_CHECKS
+from pipelines.jobs import JOBS
 from pipelines.resources import build_resources
-from pipelines.schedules import daily_full_refresh, daily_marts_refresh, marts_job
-from pipelines.sensors import dump_assets_job, landing_sensor
+from pipelines.schedules import daily_full_refresh, daily_marts_refresh
+from pipelines.sensors import landing_sensor
 
 marts_automation = dg.AutomationConditionSensorDefinition(
     "marts_automation",
@@ -17,7 +18,7 @@ marts_automation = dg.AutomationConditionSensorDefinition(
 defs = dg.Definitions(
     assets=[*DUMP_ASSETS, *MART_ASSETS, *PUBLISH_ASSETS],
     asset_checks=WAREHOUSE_CHECKS,
-    jobs=[dump_assets_job, marts_job],
+    jobs=JOBS,
     sensors=[landing_sensor, marts_automation],
     schedules=[daily_full_refresh, daily_marts_refresh],
     resources=build_resources(),

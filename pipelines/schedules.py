@@ -2,14 +2,8 @@
 
 import dagster as dg
 
+from pipelines.jobs import dump_assets_job, marts_job
 from pipelines.partitions import dumps_partitions, range_tags
-from pipelines.sensors import dump_assets_job
-
-marts_job = dg.define_asset_job(
-    "refresh_marts_job",
-    selection=dg.AssetSelection.groups("marts", "publish"),
-    description="Rebuild every mart, then gate (Great Expectations) -> publish -> dashboard.",
-)
 
 
 @dg.schedule(

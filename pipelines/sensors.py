@@ -7,18 +7,12 @@ from typing import TYPE_CHECKING, Any
 
 import dagster as dg
 
-from pipelines.assets import DUMP_ASSETS
+from pipelines.jobs import dump_assets_job
 from pipelines.partitions import contiguous_runs, dumps_partitions, range_tags
 from pipelines.resources import LandingResource, WarehouseResource
 
 if TYPE_CHECKING:
     from pipelines.ingest.records import DumpSource
-
-dump_assets_job = dg.define_asset_job(
-    "ingest_dump_job",
-    selection=dg.AssetSelection.assets(*DUMP_ASSETS),
-    description="Ingest, validate, clean, enrich, load and cluster a range of dump files.",
-)
 
 
 @dg.sensor(

@@ -8,12 +8,12 @@ from datetime import datetime
 import pandera.polars as pa
 import polars as pl
 
-from pipelines.clean.dates import parse_published_at
+from pipelines.reject_reasons import INVALID_PUBLISHED_AT
+from pipelines.text.dates import parse_published_at
 from schemas.contract import describe_bounds, published_at_bounds
 from schemas.raw import REJECT_REASON_BY_CHECK, RawRecordSchema
 
 _DIGITS = re.compile(r"\d{4,}")
-INVALID_PUBLISHED_AT = REJECT_REASON_BY_CHECK["published_at_raw_length_ok"]
 
 
 def find_rejections(records: pl.DataFrame, now: datetime | None = None) -> list[dict[str, object]]:

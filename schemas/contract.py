@@ -3,7 +3,7 @@
 Validation quarantines a record whose publication date field parses outside these bounds
 (invalid_published_at), so the gate, which refuses a published table holding such a date,
 never sees one from a record field. Cleaning's parser still accepts 1900-2100 for other
-evidence (a date line, a URL): see pipelines/clean/dates.py EARLIEST_YEAR / LATEST_YEAR.
+evidence (a date line, a URL): see pipelines/text/dates.py EARLIEST_YEAR / LATEST_YEAR.
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ import pandera.polars as pa
 import polars as pl
 from pandera.engines.polars_engine import DateTime
 
+from pipelines.reject_reasons import STAGES
 from schemas.raw import URL_PATTERN
 
 ARTICLE_ID_PATTERN = r"^[uc]_[0-9a-f]{20}$"
@@ -54,7 +55,7 @@ class RejectedRecordSchema(pa.DataFrameModel):
     dump_file: str = pa.Field()
     record_index: int = pa.Field(ge=0)
     record_locator: str = pa.Field()
-    stage: str = pa.Field(isin=["ingest", "validate", "clean"])
+    stage: str = pa.Field(isin=list(STAGES))
     reject_reason: str = pa.Field(str_matches=r"^[a-z_]+$")
     reject_detail: str = pa.Field(str_length={"min_value": 1})
 

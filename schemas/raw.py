@@ -5,6 +5,9 @@ from __future__ import annotations
 import pandera.polars as pa
 import polars as pl
 
+from pipelines.ingest.formats import DUMP_FORMATS
+from pipelines.reject_reasons import INVALID_PUBLISHED_AT, INVALID_URL, MISSING_BODY, TITLE_TOO_LONG
+
 URL_PATTERN = r"^https?://[^\s/?#]+\.[^\s/?#]+([/?#]\S*)?$"
 MAX_TITLE_CHARS = 2_000
 MAX_URL_CHARS = 4_000
@@ -12,10 +15,10 @@ MAX_DATE_CHARS = 200
 
 # Pandera check name -> machine-readable reject reason stored in quarantine.
 REJECT_REASON_BY_CHECK = {
-    "has_body": "missing_body",
-    "url_is_valid": "invalid_url",
-    "title_length_ok": "title_too_long",
-    "published_at_raw_length_ok": "invalid_published_at",
+    "has_body": MISSING_BODY,
+    "url_is_valid": INVALID_URL,
+    "title_length_ok": TITLE_TOO_LONG,
+    "published_at_raw_length_ok": INVALID_PUBLISHED_AT,
 }
 
 
@@ -25,9 +28,7 @@ class RawRecordSchema(pa.DataFrameModel):
     dump_file: str = pa.Field(nullable=False)
     record_index: int = pa.Field(ge=0)
     record_locator: str = pa.Field(nullable=False)
-    dump_format: str = pa.Field(
-        isin=["jsonl", "json_array", "csv", "tsv", "parquet", "text", "text_list", "html", "warc"]
-    )
+    dump_format: str = pa.Field(isin=[f.name for f in DUMP_FORMATS])
     raw_record: str = pa.Field(nullable=False)
     title: str = pa.Field(nullable=True)
     body: str = pa.Field(nullable=True)

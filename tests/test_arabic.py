@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from pipelines import arabic
-from pipelines.clean.date_vocabulary import ASCII_DIGITS_TABLE
 from pipelines.dedup.shingles import normalize_for_matching
 from pipelines.enrich.dates.mentions import find_date_mentions
 from pipelines.enrich.entities.names.text import normalize_word
 from pipelines.sources import fold_name
+from pipelines.text.date_vocabulary import ASCII_DIGITS_TABLE
 
 
 def test_every_stage_folds_the_alef_forms_maqsura_and_ta_marbuta() -> None:

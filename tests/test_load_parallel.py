@@ -171,16 +171,14 @@ def test_parallel_map_and_batched_merges_equal_one_process(
 
 
 def test_warehouse_wide_checks_run_with_the_marts(landing: Path, tmp_path: Path) -> None:
-    import dagster as dg
-
-    from pipelines.assets import DUMP_ASSETS, MART_ASSETS, WAREHOUSE_CHECKS
+    from pipelines.definitions import defs
+    from pipelines.jobs import build_marts_job
     from pipelines.resources import LandingResource, WarehouseResource
 
     warehouse = tmp_path / "w.duckdb"
     assert cli.run(landing, warehouse) == 0
-    result = dg.materialize(
-        [*DUMP_ASSETS, *MART_ASSETS, *WAREHOUSE_CHECKS],
-        selection=dg.AssetSelection.groups("marts"),
+    # The job the CLI and the UI run after the loads, as the CLI runs it.
+    result = defs.resolve_job_def(build_marts_job.name).execute_in_process(
         resources={
             "landing": LandingResource(path=str(landing)),
             "warehouse": WarehouseResource(database=str(warehouse)),

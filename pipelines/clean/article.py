@@ -8,8 +8,8 @@ from datetime import datetime
 
 from pipelines.clean.artefacts import strip_serialization_artefacts
 from pipelines.clean.boilerplate import remove_boilerplate
-from pipelines.clean.dates import looks_like_date_line, parse_published_at
-from pipelines.clean.text_normalization import (
+from pipelines.text.dates import looks_like_date_line, parse_published_at
+from pipelines.text.normalization import (
     loose_key,
     normalize_text,
     normalize_whitespace,

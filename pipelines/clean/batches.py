@@ -11,8 +11,9 @@ from typing import Any
 import pyarrow as pa
 
 from pipelines.clean import clean_article, detect_languages
+from pipelines.clean.identity import canonical_url, content_hash, make_article_id
 from pipelines.clean.published import resolve_published_at
-from pipelines.dedup.identity import canonical_url, content_hash, make_article_id
+from pipelines.reject_reasons import EMPTY_AFTER_CLEANING
 
 PLAIN_TEXT_FORMATS = frozenset({"text", "text_list"})
 PAGE_FORMATS = frozenset({"html", "warc"})  # raw_record is a JSON locator of the page
@@ -74,7 +75,7 @@ def clean_records(records: list[dict[str, Any]], dump_file: str) -> CleanedBatch
                 {
                     "record_index": record["record_index"],
                     "record_locator": record["record_locator"],
-                    "reject_reason": "empty_after_cleaning",
+                    "reject_reason": EMPTY_AFTER_CLEANING,
                     "reject_detail": "nothing but boilerplate or artefacts was left of the body "
                     f"(removed: {', '.join(cleaned.removed) or 'nothing'})",
                     "raw_record": _rejected_raw_record(record),

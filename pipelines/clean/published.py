@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from pipelines.arabic import ASCII_DIGITS
-from pipelines.clean.dates import parse_published_at
+from pipelines.text.dates import parse_published_at
 from schemas.contract import published_at_bounds
 
 FIELD, TEXT, HTML, URL, CRAWL = "field", "text", "html", "url", "crawl"

@@ -19,7 +19,7 @@ from pipelines.dedup.minhash import (
 )
 from pipelines.dedup.shingles import I64, U64, jaccard, shingle_hashes
 
-# Chosen by measurement (docs/notes/dedup.md): at 0.75 the labelled perturbation set keeps
+# Chosen by measurement (docs/stages/dedup.md): at 0.75 the labelled perturbation set keeps
 # recall and precision >= 0.95 and SaudiNewsNet links stay the same story.
 DEFAULT_THRESHOLD = 0.75
 # A candidate shares >= 1 band key. Its signature estimate decides it when it is far enough from

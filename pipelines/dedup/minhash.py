@@ -25,7 +25,7 @@ NUM_BINS = 1 << BIN_BITS
 # 0.993 at 0.7, 0.16 at 0.4, 4e-5 at 0.1, 6e-7 at 0.05. Character 5-grams of unrelated text in
 # one language share a background of common shingles (J 0.03-0.08), and over a large warehouse
 # those pairs are many: six rows per band instead of five cut them ~14x at J = 0.05 for the same
-# recall at the threshold (docs/notes/dedup.md).
+# recall at the threshold (docs/stages/dedup.md).
 BANDS = 40
 ROWS_PER_BAND = 6
 # Version of the band keys and stored signatures; articles indexed by another version are

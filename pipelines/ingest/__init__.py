@@ -3,11 +3,10 @@
 from pipelines.ingest.discover import discover_dumps
 from pipelines.ingest.mapping import map_fields
 from pipelines.ingest.reader import DumpReader, open_dump
-from pipelines.ingest.records import RAW_FIELDS, REJECT_REASONS, DumpSource, RawRecord
+from pipelines.ingest.records import RAW_FIELDS, DumpSource, RawRecord
 
 __all__ = [
     "RAW_FIELDS",
-    "REJECT_REASONS",
     "DumpReader",
     "DumpSource",
     "RawRecord",

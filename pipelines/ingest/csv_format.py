@@ -19,18 +19,16 @@ from typing import Any, Final
 from pipelines.ingest.encoding import LONE_SURROGATE, replace_escapes
 from pipelines.ingest.limits import FIELD_ENV, LINE_ENV, Limits
 from pipelines.ingest.mapping import map_fields
-from pipelines.ingest.records import (
+from pipelines.ingest.records import RawRecord, accepted, rejected
+from pipelines.ingest.streams import DecodedStream
+from pipelines.ingest.textio import Line, iter_lines
+from pipelines.reject_reasons import (
     BAD_ENCODING,
     FIELD_TOO_LARGE,
     MALFORMED_ROW,
     RECORD_TOO_LARGE,
     UNCLOSED_QUOTE,
-    RawRecord,
-    accepted,
-    rejected,
 )
-from pipelines.ingest.streams import DecodedStream
-from pipelines.ingest.textio import Line, iter_lines
 
 MIN_SWALLOWED_ROWS: Final = 2  # rows of the header's width inside one field
 MIN_SWALLOWED_SHARE: Final = 0.5  # of the field's lines that those rows cover

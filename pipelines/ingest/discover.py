@@ -17,7 +17,8 @@ from pipelines.ingest.landing import (
     refused_source,
     walk_landing,
 )
-from pipelines.ingest.records import UNREADABLE_FILE, DumpSource
+from pipelines.ingest.records import DumpSource
+from pipelines.reject_reasons import UNREADABLE_FILE
 
 __all__ = ["discover_dumps", "hash_stream", "is_hidden", "landing_fingerprint"]
 

@@ -1,6 +1,6 @@
 """Publication day of an HTML page: htmldate, overruled only by what the page itself states.
 
-Evidence, best first (the figures behind each rule: docs/notes/html_warc.md, "Publication
+Evidence, best first (the figures behind each rule: docs/history/html_warc.md, "Publication
 dates of HTML pages"):
 
 1. `declared`: the publication date the page declares for machines (schema.org JSON-LD
@@ -35,7 +35,7 @@ from typing import Any, Final
 import htmldate
 from lxml.html import HtmlElement
 
-from pipelines.clean.dates import parse_published_at
+from pipelines.text.dates import parse_published_at
 from schemas.contract import published_at_bounds
 
 DECLARED, DATELINE, LABEL, HTMLDATE = "declared", "dateline", "label", "htmldate"

@@ -3,7 +3,7 @@
 
 extract_page() is a pure function of the page bytes, its context and the extractor's name, so
 it can run in a worker process (see html_parallel). NEWS_HTML_EXTRACTOR chooses the main-text
-extractor (html_extractor()); docs/notes/html_warc.md has the figures behind each. The page
+extractor (html_extractor()); docs/history/html_warc.md has the figures behind each. The page
 bytes are kept zstd-compressed on the record (raw_payload) so extraction can be re-run when the
 extractor improves; raw_record holds a short JSON locator, not the page.
 """
@@ -43,6 +43,7 @@ from trafilatura.utils import load_html
 from pipelines.ingest.html_dates import choose_published_day, gather_date_evidence
 from pipelines.ingest.html_sniff import decode_html
 from pipelines.ingest.records import RAW_FIELDS, RawRecord, accepted, rejected
+from pipelines.reject_reasons import EMPTY_EXTRACTION
 
 EXTRACTOR_ENV: Final = "NEWS_HTML_EXTRACTOR"
 TRAFILATURA: Final = "trafilatura"
@@ -64,19 +65,6 @@ PUBLISHED_AT_SOURCE: Final = "html"
 ZSTD_LEVEL: Final = 3  # 0.4 ms for 4.7x on a 170 KB page; level 9: 2 ms for 5.1x
 MIN_FALLBACK: Final = 200  # characters the fallback extraction must find to count
 
-# reject_reason values of the html and warc formats
-NOT_HTML: Final = "not_html"  # a payload that is not an HTML page (image, PDF, robots.txt, ...)
-WARC_NON_RESPONSE: Final = "warc_non_response"  # warcinfo, request, metadata, revisit, ...
-HTTP_REDIRECT: Final = "http_redirect"  # 3xx response
-HTTP_ERROR: Final = "http_error"  # 4xx/5xx (or unparseable) response status
-EMPTY_EXTRACTION: Final = "empty_extraction"  # HTML, but no main text could be extracted
-HTML_REJECT_REASONS: Final = (
-    NOT_HTML,
-    WARC_NON_RESPONSE,
-    HTTP_REDIRECT,
-    HTTP_ERROR,
-    EMPTY_EXTRACTION,
-)
 _LANG_XPATH: Final = (
     "/html/@lang",
     "/html/@xml:lang",
@@ -84,7 +72,7 @@ _LANG_XPATH: Final = (
     "//meta[@property='og:locale']/@content",
 )
 
-# Extraction settings chosen on article_extraction_benchmark (see docs/notes/html_warc.md):
+# Extraction settings chosen on article_extraction_benchmark (see docs/history/html_warc.md):
 # fast (no readability/jusText fallback) scores as well as the full cascade, 1.5x faster.
 _EXTRACT_OPTIONS: Final[dict[str, Any]] = {
     "fast": True,

@@ -15,18 +15,15 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import IO, Final
 
-from pipelines.ingest.html_extract import NOT_HTML, PageContext
+from pipelines.ingest.formats import NON_PAGE_SUFFIXES, PAGE_SUFFIXES
+from pipelines.ingest.html_extract import PageContext
 from pipelines.ingest.html_parallel import Item, extract_stream
 from pipelines.ingest.html_sniff import looks_like_html
-from pipelines.ingest.records import FILE_TOO_LARGE, UNREADABLE_FILE, RawRecord, rejected
+from pipelines.ingest.records import RawRecord, rejected
 from pipelines.ingest.streams import GZIP_MAGIC, STREAM_ERRORS
+from pipelines.reject_reasons import FILE_TOO_LARGE, NOT_HTML, UNREADABLE_FILE
 
 MAX_PAGE_BYTES: Final = 20 * 1024 * 1024
-PAGE_SUFFIXES: Final = (".html", ".htm", ".xhtml", ".shtml")
-DUMP_SUFFIXES: Final = (
-    ".json", ".jsonl", ".ndjson", ".csv", ".tsv", ".tab", ".parquet", ".txt",
-    ".warc", ".arc", ".zip",
-)  # fmt: skip
 
 
 def _base_name(name: str) -> str:
@@ -56,7 +53,7 @@ def is_html_bundle(path: Path) -> bool:
     except (OSError, zipfile.BadZipFile):
         return False
     has_page = any(is_page_name(n) for n in names)
-    return has_page and not any(_base_name(n).endswith(DUMP_SUFFIXES) for n in names)
+    return has_page and not any(_base_name(n).endswith(NON_PAGE_SUFFIXES) for n in names)
 
 
 def _page_bytes(data: bytes) -> bytes:

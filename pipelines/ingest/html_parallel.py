@@ -16,7 +16,6 @@ from itertools import chain, islice
 from typing import Final
 
 from pipelines.ingest.html_extract import (
-    EMPTY_EXTRACTION,
     EXTRACTOR_VERSIONS,
     PageContext,
     extract_page,
@@ -26,6 +25,7 @@ from pipelines.ingest.html_extract import (
 )
 from pipelines.ingest.records import RawRecord, rejected
 from pipelines.parallel import ordered_map
+from pipelines.reject_reasons import EMPTY_EXTRACTION
 
 Page = tuple[bytes, PageContext]
 Item = RawRecord | Page

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from pipelines.ingest.records import NESTED_TOO_DEEP, RECORD_TOO_LARGE
+from pipelines.reject_reasons import NESTED_TOO_DEEP, RECORD_TOO_LARGE
 
 _SCALARS = frozenset({"string", "number", "boolean", "null", "integer", "double"})
 

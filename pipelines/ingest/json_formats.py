@@ -12,18 +12,16 @@ from pipelines.ingest.encoding import replace_escapes
 from pipelines.ingest.json_events import Skipped, iter_items
 from pipelines.ingest.limits import LINE_ENV, Limits
 from pipelines.ingest.mapping import map_fields
-from pipelines.ingest.records import (
+from pipelines.ingest.records import RawRecord, accepted, rejected
+from pipelines.ingest.streams import DecodedStream
+from pipelines.ingest.textio import iter_lines, utf8_stream
+from pipelines.reject_reasons import (
     BAD_ENCODING,
     NESTED_TOO_DEEP,
     NOT_AN_OBJECT,
     RECORD_TOO_LARGE,
     UNPARSEABLE_JSON,
-    RawRecord,
-    accepted,
-    rejected,
 )
-from pipelines.ingest.streams import DecodedStream
-from pipelines.ingest.textio import iter_lines, utf8_stream
 
 
 def json_type(value: Any) -> str:

@@ -16,12 +16,12 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import IO, Final
 
-from pipelines.ingest.records import (
+from pipelines.ingest.records import DumpSource
+from pipelines.reject_reasons import (
     NOT_REGULAR_FILE,
     OUTSIDE_LANDING,
     UNREADABLE_FILE,
     UNSAFE_ARCHIVE_MEMBER,
-    DumpSource,
 )
 
 _HASH_CHUNK: Final = 1 << 20

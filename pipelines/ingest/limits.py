@@ -11,13 +11,8 @@ from dataclasses import dataclass
 from typing import Final
 
 from pipelines.ingest.encoding import LONE_SURROGATE, replace_escapes
-from pipelines.ingest.records import (
-    BAD_ENCODING,
-    FIELD_TOO_LARGE,
-    RECORD_TOO_LARGE,
-    RawRecord,
-    rejected,
-)
+from pipelines.ingest.records import RawRecord, rejected
+from pipelines.reject_reasons import BAD_ENCODING, FIELD_TOO_LARGE, RECORD_TOO_LARGE
 
 MIB: Final = 1 << 20
 LINE_ENV: Final = "NEWS_MAX_LINE_BYTES"

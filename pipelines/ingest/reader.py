@@ -12,19 +12,12 @@ from typing import Final
 from pipelines.ingest.binary import binary_noise, binary_signature
 from pipelines.ingest.detect import PARQUET_MAGIC, base_suffix, detect_format, find_item_prefix
 from pipelines.ingest.encoding import detect_encoding
+from pipelines.ingest.formats import FORMAT_BY_SUFFIX
 from pipelines.ingest.html_format import is_html_bundle, read_html_bundle, read_html_file
 from pipelines.ingest.html_sniff import decode_html, is_warc, looks_like_html
 from pipelines.ingest.json_formats import read_json_array, read_jsonl
 from pipelines.ingest.limits import Limits, check_record, current_limits
-from pipelines.ingest.records import (
-    BAD_ENCODING,
-    NOT_TEXT,
-    TOO_MANY_RECORDS,
-    UNREADABLE_FILE,
-    DumpSource,
-    RawRecord,
-    rejected,
-)
+from pipelines.ingest.records import DumpSource, RawRecord, rejected
 from pipelines.ingest.streams import (
     ZIP_MAGIC,
     DecodedStream,
@@ -36,17 +29,10 @@ from pipelines.ingest.tabular import read_csv, read_parquet
 from pipelines.ingest.text_formats import read_text, read_text_list
 from pipelines.ingest.textio import utf8_stream
 from pipelines.ingest.warc_format import read_archive
+from pipelines.reject_reasons import BAD_ENCODING, NOT_TEXT, TOO_MANY_RECORDS, UNREADABLE_FILE
 
 HEAD_BYTES: Final = 1 << 16
 PARQUET_SPOOL_BYTES: Final = 64 * 1024 * 1024
-_FORMAT_BY_SUFFIX: Final = {
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".json": "json_array",
-    ".csv": "csv",
-    ".tsv": "tsv",
-    ".parquet": "parquet",
-}
 
 
 @dataclass
@@ -54,8 +40,7 @@ class DumpReader:
     """How a dump is read. Build it with open_dump(); iterate it with batches()."""
 
     source: DumpSource
-    format: str  # jsonl | json_array | csv | tsv | parquet | text | text_list | html | warc
-    # | binary (not text: quarantined as not_text)
+    format: str  # one of formats.FORMATS ("binary": not text, quarantined as not_text)
     compression: str  # none | gzip | zstd | bz2 | zip (a zip of HTML pages read as one dump)
     encoding: str  # utf-8, utf-8-sig, utf-16, cp1256, ... ; "binary" for parquet
     item_prefix: str | None = "item"  # json_array: ijson prefix; None = find it while reading
@@ -159,7 +144,7 @@ class DumpReader:
 def _fallback(
     source: DumpSource, compression: str, error: str, reason: str = UNREADABLE_FILE
 ) -> DumpReader:
-    fmt = _FORMAT_BY_SUFFIX.get(base_suffix(source.dump_file), "text")
+    fmt = FORMAT_BY_SUFFIX.get(base_suffix(source.dump_file), "text")
     return DumpReader(source, fmt, compression, "unknown", error=error, error_reason=reason)
 
 

@@ -8,56 +8,6 @@ from typing import Final
 
 RAW_FIELDS = ("title", "body", "url", "published_at_raw", "language", "authors", "source")
 
-# reject_reason values
-UNPARSEABLE_JSON: Final = "unparseable_json"
-NOT_AN_OBJECT: Final = "not_an_object"
-BAD_ENCODING: Final = "bad_encoding"
-MALFORMED_ROW: Final = "malformed_row"
-UNPARSEABLE_LITERAL: Final = "unparseable_literal"
-FILE_TOO_LARGE: Final = "file_too_large"
-UNREADABLE_FILE: Final = "unreadable_file"
-OUTSIDE_LANDING: Final = "outside_landing"  # a link whose target is outside the landing folder
-NOT_REGULAR_FILE: Final = "not_regular_file"  # fifo, socket, device, symlinked directory
-UNSAFE_ARCHIVE_MEMBER: Final = "unsafe_archive_member"  # absolute or ".." zip member name
-NOT_TEXT: Final = "not_text"  # binary content: image, executable, unknown archive, noise
-RECORD_TOO_LARGE: Final = "record_too_large"
-FIELD_TOO_LARGE: Final = "field_too_large"
-NESTED_TOO_DEEP: Final = "nested_too_deep"
-UNCLOSED_QUOTE: Final = "unclosed_quote"  # a CSV quoted field that swallowed later rows
-TOO_MANY_RECORDS: Final = "too_many_records"
-REJECT_REASONS: Final = (
-    UNPARSEABLE_JSON,
-    NOT_AN_OBJECT,
-    BAD_ENCODING,
-    MALFORMED_ROW,
-    UNPARSEABLE_LITERAL,
-    FILE_TOO_LARGE,
-    UNREADABLE_FILE,
-    OUTSIDE_LANDING,
-    NOT_REGULAR_FILE,
-    UNSAFE_ARCHIVE_MEMBER,
-    NOT_TEXT,
-    RECORD_TOO_LARGE,
-    FIELD_TOO_LARGE,
-    NESTED_TOO_DEEP,
-    UNCLOSED_QUOTE,
-    TOO_MANY_RECORDS,
-)
-
-FORMATS: Final = (
-    "jsonl",
-    "json_array",
-    "csv",
-    "tsv",
-    "parquet",
-    "text",
-    "text_list",
-    "html",
-    "warc",
-    "binary",  # not text: one not_text quarantine row
-)
-COMPRESSIONS: Final = ("none", "gzip", "zstd", "bz2")
-
 MAX_RAW_CHARS: Final = 100_000
 
 

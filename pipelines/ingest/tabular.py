@@ -8,7 +8,8 @@ from typing import IO
 
 from pipelines.ingest.csv_format import read_csv
 from pipelines.ingest.mapping import map_fields
-from pipelines.ingest.records import UNREADABLE_FILE, RawRecord, accepted, rejected
+from pipelines.ingest.records import RawRecord, accepted, rejected
+from pipelines.reject_reasons import UNREADABLE_FILE
 
 __all__ = ["read_csv", "read_parquet"]
 

@@ -9,17 +9,10 @@ from collections.abc import Iterator
 from typing import Final
 
 from pipelines.ingest.mapping import text_fields
-from pipelines.ingest.records import (
-    BAD_ENCODING,
-    FILE_TOO_LARGE,
-    MAX_RAW_CHARS,
-    UNPARSEABLE_LITERAL,
-    RawRecord,
-    accepted,
-    rejected,
-)
+from pipelines.ingest.records import MAX_RAW_CHARS, RawRecord, accepted, rejected
 from pipelines.ingest.streams import DecodedStream
 from pipelines.ingest.textio import line_codec, text_stream
+from pipelines.reject_reasons import BAD_ENCODING, FILE_TOO_LARGE, UNPARSEABLE_LITERAL
 
 MAX_TEXT_BYTES: Final = 20 * 1024 * 1024
 _CHUNK_CHARS: Final = 1 << 16

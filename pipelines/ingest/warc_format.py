@@ -15,16 +15,17 @@ from typing import IO, Final
 from fastwarc.warc import ArchiveIterator as FastArchiveIterator
 from warcio.archiveiterator import ArchiveIterator as WarcioArchiveIterator
 
-from pipelines.ingest.html_extract import (
+from pipelines.ingest.html_extract import PageContext
+from pipelines.ingest.html_parallel import Item, extract_stream
+from pipelines.ingest.html_sniff import looks_like_html
+from pipelines.ingest.records import RawRecord, rejected
+from pipelines.reject_reasons import (
+    FILE_TOO_LARGE,
     HTTP_ERROR,
     HTTP_REDIRECT,
     NOT_HTML,
     WARC_NON_RESPONSE,
-    PageContext,
 )
-from pipelines.ingest.html_parallel import Item, extract_stream
-from pipelines.ingest.html_sniff import looks_like_html
-from pipelines.ingest.records import FILE_TOO_LARGE, RawRecord, rejected
 
 MAX_PAGE_BYTES: Final = 20 * 1024 * 1024
 HTML_TYPES: Final = ("text/html", "application/xhtml+xml")

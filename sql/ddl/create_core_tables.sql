@@ -27,7 +27,7 @@ CREATE TABLE IF NOT EXISTS core.article_sightings (
 CREATE TABLE IF NOT EXISTS core.article_clusters (
     article_id VARCHAR NOT NULL,
     cluster_id VARCHAR NOT NULL,
-    method VARCHAR NOT NULL,          -- 'singleton' | 'exact' | 'near' (see docs/notes/dedup.md)
+    method VARCHAR NOT NULL,          -- 'singleton' | 'exact' | 'near' (see docs/stages/dedup.md)
     similarity DOUBLE NOT NULL,       -- to the cluster's canonical article (1.0 for exact)
     is_canonical BOOLEAN NOT NULL
 );

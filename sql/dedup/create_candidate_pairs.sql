@@ -7,7 +7,7 @@
 -- (templated text: any two pages share many shingles) pairs each pending article only with the
 -- $bucket_window members on either side of it in article_id order. A true duplicate shares many
 -- bands, and a cluster needs one link to any member, so what this loses is links between
--- templated pages, not stories (docs/notes/dedup.md).
+-- templated pages, not stories (docs/stages/dedup.md).
 CREATE OR REPLACE TEMP TABLE candidate_pairs AS
 WITH pending_keys AS (
     SELECT DISTINCT band_key FROM pending_bands

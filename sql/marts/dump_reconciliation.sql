@@ -2,7 +2,7 @@
 description: Per dump, records read, loaded and quarantined, and whether they add up.
 columns:
   dump_file: Dump path relative to the landing folder (the partition key).
-  format: Detected file format (jsonl, json_array, csv, tsv, parquet, text, text_list).
+  format: Detected file format (jsonl, json_array, csv, tsv, parquet, text, text_list, html, warc; binary for content that is not text).
   compression: Detected compression (gzip, bz2, zstd, zip member...), NULL when none.
   encoding: Detected text encoding of the dump.
   bytes: Size of the dump file in bytes.

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from pipelines.clean import parse_published_at
-from pipelines.clean.dates import looks_like_date_line
+from pipelines.text.dates import looks_like_date_line
 
 DATE_CASES = [
     # ISO 8601

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pipelines.definitions import defs
-from pipelines.schedules import marts_job
+from pipelines.jobs import marts_job
 
 
 def test_publish_group_follows_the_marts_with_blocking_checks() -> None:

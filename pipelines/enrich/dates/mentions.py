@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from pipelines.arabic import ARABIC_INDIC_DIGITS, PERSIAN_DIGITS
-from pipelines.clean.date_vocabulary import ASCII_DIGITS_TABLE
 from pipelines.enrich.dates import calendar as cal
 from pipelines.enrich.dates.candidates import candidate_starts
 from pipelines.enrich.dates.patterns import language_pattern
@@ -23,6 +22,7 @@ from pipelines.enrich.dates.vocabulary import (
     WEEKDAYS,
     word_key,
 )
+from pipelines.text.date_vocabulary import ASCII_DIGITS_TABLE
 
 EARLIEST_YEAR, LATEST_YEAR = 1000, 2199
 _KIND_SUFFIX_RE = re.compile(r"\d+$")

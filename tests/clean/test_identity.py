@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 
-from pipelines.dedup.identity import canonical_url, content_hash, is_valid_url, make_article_id
+from pipelines.clean.identity import canonical_url, content_hash, is_valid_url, make_article_id
 
 ARABIC_PATH = "/home/article/411641/الفقر-أحد-أسباب"
 ARABIC_PATH_ENCODED = (

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from functools import cache
 from typing import Any
 
-from pipelines.clean.date_vocabulary import (
+from pipelines.text.date_vocabulary import (
     ASCII_DIGITS_TABLE,
     DATE_FILLER_WORDS,
     MONTH_NAME_PATTERN,
@@ -16,7 +16,7 @@ from pipelines.clean.date_vocabulary import (
     WEEKDAY_NAME_PATTERN,
     strip_date_label,
 )
-from pipelines.clean.text_normalization import normalize_text
+from pipelines.text.normalization import normalize_text
 
 EARLIEST_YEAR = 1900
 LATEST_YEAR = 2100
