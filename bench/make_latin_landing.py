@@ -2,7 +2,7 @@
 `bench/entity_link_shares.py`: a generic JSON feed of the 181 English news bodies of
 `article_extraction_benchmark` (gold article text) and of the held-out end of Europeana
 Newspapers FR (historical OCR, rebuilt as 300-word articles); SaudiNewsNet days are linked in
-when given.
+copied in when given (a symlink reads as an empty file).
 
     .venv/bin/python bench/make_latin_landing.py ../shared/data /tmp/landing \
         --saudinewsnet 2015-07-22 2015-07-23
@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -24,6 +25,8 @@ from pipelines.enrich.entities.latin_corpora import europeana_split
 from pipelines.enrich.entities.latin_train import EUROPEANA
 
 WORDS_PER_ARTICLE = 300
+# The pages are from 1870–1910; the loader refuses dates that old, and none is needed here.
+PLACEHOLDER_DATE = "2020-01-01T00:00:00Z"
 _SPACE_BEFORE = re.compile(r" ([.,;:!?)\]])")
 _SPACE_AFTER = re.compile(r"([(\[']) ")
 
@@ -55,7 +58,7 @@ def french_articles(shared: Path) -> list[dict[str, str]]:
             articles.append({
                 "headline": detokenized(words[:12]), "body": detokenized(words),
                 "link": f"https://gallica.bnf.fr/europeana-ner-fr/{number}", "lang": "fr",
-                "published": "1900-01-01T00:00:00Z",
+                "published": PLACEHOLDER_DATE,
             })  # fmt: skip
             words = []
     return articles
@@ -76,9 +79,7 @@ def main() -> int:
         folder = args.landing / "saudinewsnet"
         folder.mkdir(exist_ok=True)
         for day in args.saudinewsnet:
-            link = folder / f"{day}.zip"
-            if not link.exists():
-                link.symlink_to((args.shared / "saudinewsnet" / f"{day}.zip").resolve())
+            shutil.copyfile(args.shared / "saudinewsnet" / f"{day}.zip", folder / f"{day}.zip")
     print(f"{len(articles)} English and French articles in {generic}")
     return 0
 
