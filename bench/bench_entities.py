@@ -23,7 +23,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from pipelines.enrich.entities.batch import entity_tables
-from pipelines.enrich.entities.clusters import saudinewsnet_texts
+from pipelines.enrich.entities.build.clusters import saudinewsnet_texts
 from pipelines.parallel import spawn_pool
 from pipelines.settings import ENTITY_BATCH_SIZE
 

@@ -1,5 +1,5 @@
 """Benchmark: CPU seconds of the entity extraction (`extract_texts`: tag, match, link) on the
-English and French articles of a feed written by `bench/make_latin_landing.py`, in one process,
+English and French articles of a feed written by `eval/make_latin_landing.py`, in one process,
 cold (first pass: per-word caches empty) and warm (second pass); models loaded before timing.
 
     .venv/bin/python bench/bench_entities_latin.py /tmp/landing/generic/feed_en_fr.json

@@ -17,10 +17,10 @@ import random
 from collections import Counter
 from pathlib import Path
 
-from pipelines.enrich.entities.clusters import saudinewsnet_texts
-from pipelines.enrich.entities.crosswalk import load_crosswalk
+from pipelines.enrich.entities.build.clusters import saudinewsnet_texts
 from pipelines.enrich.entities.extract import Mention, extract_texts, merge_person_aliases
-from pipelines.enrich.entities.text import name_key, tokenize
+from pipelines.enrich.entities.names.crosswalk import load_crosswalk
+from pipelines.enrich.entities.names.text import name_key, tokenize
 
 BATCH = 200
 Found = tuple[int, str, Mention, bool]  # article index, text, mention, linked directly

@@ -17,9 +17,9 @@ import random
 from collections.abc import Iterator
 from pathlib import Path
 
-from pipelines.enrich.entities.clusters import saudinewsnet_texts
+from pipelines.enrich.entities.build.clusters import saudinewsnet_texts
 from pipelines.enrich.entities.extract import Mention, extract_texts
-from pipelines.enrich.entities.tagger import load_tagger
+from pipelines.enrich.entities.tagging.tagger import load_tagger
 
 BATCH = 200
 

@@ -21,17 +21,17 @@ from pathlib import Path
 
 import pycrfsuite
 
-from pipelines.enrich.entities.corpus import Scores, read_dataset, score
-from pipelines.enrich.entities.decoder import CompiledCRF
-from pipelines.enrich.entities.gazetteer import GAZETTEER_FILE, load_gazetteer
-from pipelines.enrich.entities.tagger import Tagger, build_extractor
-from pipelines.enrich.entities.train import (
+from pipelines.enrich.entities.build.corpus import Scores, read_dataset, score
+from pipelines.enrich.entities.build.train import (
     CRF_PARAMS,
     LANGUAGE_PARAMS,
     build_lexicon,
     external_lexicon,
     train_model,
 )
+from pipelines.enrich.entities.names.gazetteer import GAZETTEER_FILE, load_gazetteer
+from pipelines.enrich.entities.tagging.decoder import CompiledCRF
+from pipelines.enrich.entities.tagging.tagger import Tagger, build_extractor
 
 
 def main() -> int:

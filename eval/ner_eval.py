@@ -11,11 +11,11 @@ import argparse
 import time
 from pathlib import Path
 
-from pipelines.enrich.entities.corpus import read_dataset, score, spans
-from pipelines.enrich.entities.document import propagate_names
-from pipelines.enrich.entities.gazetteer import MODELS_DIR
-from pipelines.enrich.entities.rules import organisation_spans
-from pipelines.enrich.entities.tagger import load_tagger
+from pipelines.enrich.entities.build.corpus import read_dataset, score, spans
+from pipelines.enrich.entities.names.gazetteer import MODELS_DIR
+from pipelines.enrich.entities.tagging.document import propagate_names
+from pipelines.enrich.entities.tagging.organisations import organisation_spans
+from pipelines.enrich.entities.tagging.tagger import load_tagger
 
 LANGUAGE = {"anercorp": "ar", "wojood": "ar", "uner": "en"}
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.enrich.entities.versions import current_versions
+from pipelines.enrich.entities import current_versions
 from pipelines.warehouse import fetch_dicts, fetch_rows, open_warehouse
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import dagster as dg
 import duckdb
 import pytest
 
@@ -119,15 +120,21 @@ def test_a_dump_whose_map_fails_is_reported_and_the_others_load(
             raise RuntimeError("worker died")
         return original(task)
 
-    warehouse = tmp_path / "w.duckdb"
+    warehouse, home = tmp_path / "w.duckdb", tmp_path / "dagster_home"
     with monkeypatch.context() as patch:
         patch.setattr(runner, "map_chunk", failing)
-        assert cli.run(landing, warehouse) == 1
+        assert cli.run(landing, warehouse, instance_home=home) == 1
     assert "b.jsonl: map failed: RuntimeError: worker died" in capsys.readouterr().err
     con = duckdb.connect(str(warehouse), read_only=True)
     loaded = con.execute("SELECT dump_file FROM ops.dump_files ORDER BY 1").fetchall()
     con.close()
     assert loaded == [("a.jsonl",), ("c.jsonl",)]
+    # The range run failed, yet Dagster records the two dumps it merged (a backfill of the
+    # missing partitions retries b.jsonl alone).
+    with dg.DagsterInstance.from_config(str(home)) as instance:
+        for asset in ("raw_records", "articles", "date_mentions"):
+            materialized = instance.get_materialized_partitions(dg.AssetKey(asset))
+            assert materialized == {"a.jsonl", "c.jsonl"}, asset
     assert cli.run(landing, warehouse) == 0  # the next run loads b.jsonl alone
 
 

@@ -8,13 +8,14 @@ import dagster as dg
 
 from pipelines import progress
 from pipelines.checks import DUMP_CHECK_SPECS, batch_check_results
-from pipelines.enrich.entities.versions import enrichment_version
+from pipelines.enrich.entities import enrichment_version
 from pipelines.partitions import WAREHOUSE_POOL, dumps_partitions
 from pipelines.resources import LandingResource, WarehouseResource
 from pipelines.settings import map_workers
 
 if TYPE_CHECKING:  # the loader (polars, pyarrow, the workers' code) loads when a run starts
     from pipelines.merge.loader import LoadReport
+    from pipelines.staging.runner import StagedDump
 
 # pipelines.dedup.matching.DEFAULT_THRESHOLD, without importing numpy and polars to define the
 # assets (tests/test_definitions.py checks they agree).
@@ -88,8 +89,20 @@ def dump_assets(
         progress=lambda event, data: _log_progress(context, event, data),
     )  # fmt: skip
     if report.failed:
+        # A run covers a range of partitions, and its outputs all of them: record the dumps
+        # that did merge one by one, so only the failed ones show as missing (and are retried).
+        for dump in report.merged:
+            for name, _, _ in DUMP_ASSET_KEYS:
+                context.log_event(
+                    dg.AssetMaterialization(
+                        asset_key=name, partition=dump.dump_file, metadata=_dump_metadata(dump)
+                    )
+                )
         failures = "; ".join(f"{dump}: {error}" for dump, error in report.failed)
-        raise dg.Failure(f"{len(report.failed)} of {len(keys)} dumps failed: {failures}")
+        raise dg.Failure(
+            f"{len(report.failed)} of {len(keys)} dumps failed ({len(report.merged)} merged "
+            f"and recorded): {failures}"
+        )
     for name, _, _ in DUMP_ASSET_KEYS:
         yield dg.MaterializeResult(asset_key=name, metadata=_metadata(name, report))
     with warehouse.open() as con:
@@ -164,6 +177,15 @@ def _metadata(name: str, report: "LoadReport") -> dict[str, Any]:
         "date_mentions": ("date_mentions_staged", "date_mentions_reread"),
     }[name]
     return {key: sum(int(m.get(key, 0)) for m in report.merges) for key in keys}
+
+
+def _dump_metadata(dump: "StagedDump") -> dict[str, Any]:
+    """The counts of one merged dump, for its materializations in a run that partly failed."""
+    return {
+        "records_read": dump.records_read,
+        "records_cleaned": sum(c.cleaned for c in dump.chunks),
+        "format": dump.format,
+    }
 
 
 def _sum_counters(counters: Iterable[Any]) -> dict[str, int]:

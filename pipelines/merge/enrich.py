@@ -7,8 +7,8 @@ from typing import Any
 import duckdb
 
 from pipelines.enrich.dates.batch import mention_tables
+from pipelines.enrich.entities import current_versions
 from pipelines.enrich.entities.batch import entity_table_batches
-from pipelines.enrich.entities.versions import current_versions
 from pipelines.settings import ENTITY_BATCH_SIZE, PARALLEL_ENTITY_MIN_ARTICLES
 from pipelines.warehouse import fetch_rows, insert_batch, run, transaction
 

@@ -12,7 +12,7 @@ import os
 
 from pipelines.clean import clean_article
 from pipelines.enrich.dates.mentions import find_date_mentions
-from pipelines.enrich.entities.extract import extract_texts
+from pipelines.enrich.entities import extract_texts
 from pipelines.ingest.html_extract import EXTRACTORS, PageContext, extract_page
 
 _WARM_UP_PAGE = (

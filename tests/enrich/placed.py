@@ -3,10 +3,10 @@ what the linking tests start from, independent of the CRF's decisions."""
 
 from __future__ import annotations
 
-from pipelines.enrich.entities.context import Verdict, form, judge, sports_words
-from pipelines.enrich.entities.cues import review
-from pipelines.enrich.entities.gazetteer import load_gazetteer
-from pipelines.enrich.entities.text import name_key, token_forms
+from pipelines.enrich.entities.linking.context import Verdict, form, judge, sports_words
+from pipelines.enrich.entities.linking.cues import review
+from pipelines.enrich.entities.names.gazetteer import load_gazetteer
+from pipelines.enrich.entities.names.text import name_key, token_forms
 
 
 def placed(

@@ -8,10 +8,10 @@ import pytest
 
 from pipelines.clean import clean_article
 from pipelines.enrich.entities.batch import entity_tables
-from pipelines.enrich.entities.corpus import score, spans
+from pipelines.enrich.entities.build.corpus import score, spans
 from pipelines.enrich.entities.extract import Mention, extract_mentions
-from pipelines.enrich.entities.gazetteer import load_gazetteer
-from pipelines.enrich.entities.text import (
+from pipelines.enrich.entities.names.gazetteer import load_gazetteer
+from pipelines.enrich.entities.names.text import (
     clitic_length,
     name_key,
     normalize_word,

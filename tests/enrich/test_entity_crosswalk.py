@@ -7,14 +7,7 @@ import json
 from pathlib import Path
 
 from pipelines.enrich.entities.batch import entity_tables
-from pipelines.enrich.entities.crosswalk import (
-    KnownName,
-    alias_words,
-    known_name,
-    read_crosswalk,
-    write_crosswalk,
-)
-from pipelines.enrich.entities.crosswalk_build import (
+from pipelines.enrich.entities.build.crosswalk_build import (
     arabic_keys,
     build_crosswalk,
     crosswalk_rows,
@@ -23,7 +16,17 @@ from pipelines.enrich.entities.crosswalk_build import (
     respelled,
 )
 from pipelines.enrich.entities.extract import extract_mentions, keyed_entity
-from pipelines.enrich.entities.rules import known_organisation_spans, standalone_organisations
+from pipelines.enrich.entities.names.crosswalk import (
+    KnownName,
+    alias_words,
+    known_name,
+    read_crosswalk,
+    write_crosswalk,
+)
+from pipelines.enrich.entities.tagging.organisations import (
+    known_organisation_spans,
+    standalone_organisations,
+)
 
 
 def test_name_keys_of_both_languages_with_spelling_variants() -> None:

@@ -6,12 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.enrich.entities import text
 from pipelines.enrich.entities.extract import extract_mentions
-from pipelines.enrich.entities.features import FeatureExtractor
-from pipelines.enrich.entities.known_spans import SPAN_MARK, KnownSpans
-from pipelines.enrich.entities.tagger import load_tagger
-from pipelines.enrich.entities.text import inner_forms, name_forms, split_sentences, token_forms
+from pipelines.enrich.entities.names import text
+from pipelines.enrich.entities.names.known_spans import SPAN_MARK, KnownSpans
+from pipelines.enrich.entities.names.text import (
+    inner_forms,
+    name_forms,
+    split_sentences,
+    token_forms,
+)
+from pipelines.enrich.entities.tagging.features import FeatureExtractor
+from pipelines.enrich.entities.tagging.tagger import load_tagger
 
 SEED = Path(__file__).resolve().parents[1] / "clean" / "fixtures" / "seed_article.txt"
 

@@ -7,17 +7,21 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.enrich.entities.crosswalk import KnownName
-from pipelines.enrich.entities.crosswalk_extend import french_names, french_rows, gazetteer_ids
-from pipelines.enrich.entities.gazetteer import Gazetteer, load_gazetteer
-from pipelines.enrich.entities.latin_corpora import (
+from pipelines.enrich.entities.build.crosswalk_extend import (
+    french_names,
+    french_rows,
+    gazetteer_ids,
+)
+from pipelines.enrich.entities.build.latin_corpora import (
     WNUT_TYPES,
     europeana_split,
     iob1_to_iob2,
     read_columns,
     read_english,
 )
-from pipelines.enrich.entities.latin_features import LatinFeatureExtractor, word_pattern
+from pipelines.enrich.entities.names.crosswalk import KnownName
+from pipelines.enrich.entities.names.gazetteer import Gazetteer, load_gazetteer
+from pipelines.enrich.entities.tagging.latin_features import LatinFeatureExtractor, word_pattern
 from tests.conftest import shared_dataset
 
 
@@ -98,7 +102,7 @@ def test_europeana_held_out_slice_is_the_corpus_end() -> None:
 
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_shipped_latin_taggers_find_persons_and_organisations(language: str) -> None:
-    from pipelines.enrich.entities.tagger import load_tagger
+    from pipelines.enrich.entities.tagging.tagger import load_tagger
 
     tagger = load_tagger(language)
     assert tagger is not None

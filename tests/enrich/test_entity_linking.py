@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.enrich.entities.context import Verdict
-from pipelines.enrich.entities.gazetteer import load_gazetteer
-from pipelines.enrich.entities.gazetteer_build import build_gazetteer
-from pipelines.enrich.entities.linker import article_agrees, resolve_namesakes
-from pipelines.enrich.entities.text import name_key
-from pipelines.enrich.entities.word_evidence import MissingData, word_zipf
+from pipelines.enrich.entities.build.gazetteer_build import build_gazetteer
+from pipelines.enrich.entities.build.word_evidence import MissingData, word_zipf
+from pipelines.enrich.entities.linking.context import Verdict
+from pipelines.enrich.entities.linking.linker import article_agrees, resolve_namesakes
+from pipelines.enrich.entities.names.gazetteer import load_gazetteer
+from pipelines.enrich.entities.names.text import name_key
 from tests.enrich.placed import judged, reviewed
 
 PERSONS = frozenset({"باراك"})

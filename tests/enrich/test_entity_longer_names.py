@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.enrich.entities.context import Verdict
-from pipelines.enrich.entities.gazetteer import load_gazetteer
-from pipelines.enrich.entities.linker import link_span
-from pipelines.enrich.entities.matcher import find_places
-from pipelines.enrich.entities.text import token_forms
+from pipelines.enrich.entities.linking.context import Verdict
+from pipelines.enrich.entities.linking.linker import link_span
+from pipelines.enrich.entities.linking.matcher import find_places
+from pipelines.enrich.entities.names.gazetteer import load_gazetteer
+from pipelines.enrich.entities.names.text import token_forms
 from tests.enrich.placed import judged, reviewed
 
 

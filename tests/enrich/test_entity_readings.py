@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.enrich.entities.context import Verdict, form, sports_words
+from pipelines.enrich.entities.linking.context import Verdict, form, sports_words
 from tests.enrich.placed import judged, reviewed
 
 

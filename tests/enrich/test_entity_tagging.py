@@ -8,15 +8,15 @@ from pathlib import Path
 import pycrfsuite
 import pytest
 
-from pipelines.enrich.entities import decoder
-from pipelines.enrich.entities.corpus import to_bilou, to_iob2
-from pipelines.enrich.entities.document import propagate_names
-from pipelines.enrich.entities.features import FeatureExtractor
-from pipelines.enrich.entities.gazetteer import MODELS_DIR
-from pipelines.enrich.entities.gazetteer_build import aligned_words, spacing_variants
-from pipelines.enrich.entities.rules import organisation_spans
-from pipelines.enrich.entities.tagger import load_tagger
-from pipelines.enrich.entities.word_evidence import word_affinities
+from pipelines.enrich.entities.build.corpus import to_bilou
+from pipelines.enrich.entities.build.gazetteer_build import aligned_words, spacing_variants
+from pipelines.enrich.entities.build.word_evidence import word_affinities
+from pipelines.enrich.entities.names.gazetteer import MODELS_DIR
+from pipelines.enrich.entities.tagging import decoder
+from pipelines.enrich.entities.tagging.document import propagate_names, to_iob2
+from pipelines.enrich.entities.tagging.features import FeatureExtractor
+from pipelines.enrich.entities.tagging.organisations import organisation_spans
+from pipelines.enrich.entities.tagging.tagger import load_tagger
 
 
 def test_bilou_round_trip() -> None:

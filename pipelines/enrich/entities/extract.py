@@ -6,25 +6,23 @@ from dataclasses import dataclass, replace
 from functools import cache
 from itertools import chain
 
-from pipelines.enrich.entities.context import SPORTS_ARTICLE_MIN, Verdict, judge, sports_words
-from pipelines.enrich.entities.crosswalk import alias_words, known_name, load_crosswalk
-from pipelines.enrich.entities.cues import review
-from pipelines.enrich.entities.document import Span, propagate_names, tag_spans
-from pipelines.enrich.entities.gazetteer import Place, load_gazetteer
-from pipelines.enrich.entities.linker import (
+from pipelines.enrich.entities.linking.context import (
+    SPORTS_ARTICLE_MIN,
+    Verdict,
+    judge,
+    sports_words,
+)
+from pipelines.enrich.entities.linking.cues import review
+from pipelines.enrich.entities.linking.linker import (
     keep_untagged,
     link_span,
     resolve_namesakes,
     unsure_town,
 )
-from pipelines.enrich.entities.matcher import find_places
-from pipelines.enrich.entities.rules import (
-    known_organisation_spans,
-    organisation_spans,
-    standalone_organisations,
-)
-from pipelines.enrich.entities.tagger import Tagger, load_lexicon, load_tagger, stoplist
-from pipelines.enrich.entities.text import (
+from pipelines.enrich.entities.linking.matcher import find_places
+from pipelines.enrich.entities.names.crosswalk import alias_words, known_name, load_crosswalk
+from pipelines.enrich.entities.names.gazetteer import Place, load_gazetteer
+from pipelines.enrich.entities.names.text import (
     PROCLITICS,
     clitic_length,
     is_arabic,
@@ -33,6 +31,13 @@ from pipelines.enrich.entities.text import (
     token_forms,
     token_starts,
 )
+from pipelines.enrich.entities.tagging.document import Span, propagate_names, tag_spans
+from pipelines.enrich.entities.tagging.organisations import (
+    known_organisation_spans,
+    organisation_spans,
+    standalone_organisations,
+)
+from pipelines.enrich.entities.tagging.tagger import Tagger, load_lexicon, load_tagger, stoplist
 from pipelines.enrich.entities.versions import TAGGER_LANGUAGES, gazetteer_version
 
 TagResult = tuple[list[str], list[float]]  # IOB2 tags and their marginal probabilities

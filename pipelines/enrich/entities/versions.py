@@ -13,12 +13,17 @@ import hashlib
 from functools import cache
 from pathlib import Path
 
-from pipelines.enrich.entities.gazetteer import GAZETTEER_FILE, MODELS_DIR
+from pipelines.enrich.entities.names.gazetteer import GAZETTEER_FILE, MODELS_DIR
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-TAGGER_LANGUAGES = ("ar", "en")
+TAGGER_LANGUAGES = ("ar", "en", "fr")
 LEXICON_FILE = MODELS_DIR / "lexicon.json"
 CROSSWALK_FILE = MODELS_DIR / "crosswalk.tsv.gz"
+
+
+def language_lexicon_file(language: str, models_dir: Path = MODELS_DIR) -> Path:
+    """The word lists a Latin-script model (English, French) was trained with, beside it."""
+    return models_dir / f"{language}.lexicon.json"
 
 
 def digest(*paths: Path) -> str:
@@ -37,6 +42,8 @@ def tagger_version(language: str, models_dir: Path = MODELS_DIR) -> str | None:
     if not model.exists():
         return None
     files = [model, models_dir / LEXICON_FILE.name, models_dir / GAZETTEER_FILE.name]
+    own_lexicon = language_lexicon_file(language, models_dir)  # Latin-script models' word lists
+    files += [own_lexicon] if own_lexicon.exists() else []
     crosswalk = models_dir / CROSSWALK_FILE.name  # its multi-word names are a CRF feature
     files += [crosswalk] if crosswalk.exists() else []
     return f"crf-{language}-{digest(*files)}"
@@ -49,24 +56,30 @@ def gazetteer_version() -> str:
     return f"gazetteer-{digest(GAZETTEER_FILE, LEXICON_FILE)}"
 
 
-# Modules only `make model` runs: editing them changes no mention.
-BUILD_ONLY = frozenset(
-    {"clusters.py", "crosswalk_build.py", "gazetteer_build.py", "gazetteer_names.py", "train.py",
-     "word_evidence.py"}
-)  # fmt: skip
+# The subpackage only `make model` runs: editing it changes no mention.
+BUILD_PACKAGE = "build"
+
+
+def extraction_sources() -> list[Path]:
+    """The package's modules but the build-only ones, sorted by path."""
+    return sorted(
+        path
+        for path in PACKAGE_DIR.rglob("*.py")
+        if path.relative_to(PACKAGE_DIR).parts[0] != BUILD_PACKAGE
+    )
 
 
 @cache
 def code_version() -> str:
-    """Digest of the extraction code (the package's modules but the build-only ones) and of the
-    name table every language links persons and organisations through, when present (file names
-    and contents, sorted)."""
+    """Digest of the extraction code (`extraction_sources`) and of the name table every
+    language links persons and organisations through, when present (paths relative to the
+    package and contents, in order)."""
     found = hashlib.sha256()
-    files = [p for p in PACKAGE_DIR.glob("*.py") if p.name not in BUILD_ONLY]
+    files = extraction_sources()
     if CROSSWALK_FILE.exists():
         files.append(CROSSWALK_FILE)
-    for path in sorted(files):
-        found.update(path.name.encode() + b"\0" + path.read_bytes())
+    for path in files:
+        found.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0" + path.read_bytes())
     return found.hexdigest()[:10]
 
 

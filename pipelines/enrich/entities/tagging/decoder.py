@@ -1,0 +1,207 @@
+"""Fast decoding of a trained CRFsuite model: same tags as `pycrfsuite.Tagger.tag`.
+
+Every feature of a token comes from one word of its ±2 window, so a token's label scores are the
+sum of five per-word vectors (the word's own features, and its features as the -1, +1, -2, +2
+neighbour: `features.OFFSETS`; a wider window only needs more offsets there), each computed once
+per distinct word and cached. Viterbi and forward-backward then run over all of a batch's
+sentences in one compiled call (`crf_kernel`).
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+import numpy as np
+import pycrfsuite
+
+from pipelines.enrich.entities.names.text import name_forms
+from pipelines.enrich.entities.tagging.crf_kernel import decode_sentences, sum_blocks
+from pipelines.enrich.entities.tagging.features import FAR, NEAR, OFFSETS, FeatureExtractor
+
+_CACHE_LIMIT = 500_000
+
+
+@dataclass
+class CompiledCRF:
+    """A linear-chain CRF as per-feature score blocks and a transition matrix.
+
+    `blocks[features[f]]` holds, for each window position of `OFFSETS`, the label weights a word
+    with feature `f` adds to the token at that position: its own attribute `f`, and `-1f`, `+1f`,
+    `-2f`, `+2f` when `f` is a feature words pass to their neighbours (`features.NEAR`, `FAR`).
+    """
+
+    labels: list[str]
+    features: dict[str, int]  # a word feature -> its row of `blocks`
+    blocks: np.ndarray  # features × offsets × labels
+    transitions: np.ndarray
+    bos: np.ndarray
+    eos: np.ndarray
+    extractor: FeatureExtractor
+    _ids: dict[str, int] = field(default_factory=dict, repr=False)
+    _table: np.ndarray = field(default_factory=lambda: np.zeros((0, len(OFFSETS), 0)), repr=False)
+    _parts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64), repr=False)
+    _offsets: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64), repr=False)
+    # Per row: the word's code as a known name's first word and second word (-1: none), and
+    # whether it is a known name alone (`KnownSpans.starts_at`).
+    _first: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64), repr=False)
+    _second: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64), repr=False)
+    _solo: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool), repr=False)
+    _clears: int = field(default=0, repr=False)  # times the row cache was emptied
+
+    def __post_init__(self) -> None:
+        self._table = np.zeros((4096, len(OFFSETS), len(self.labels)))
+        self._first = np.full(len(self._table), -1, dtype=np.int64)
+        self._second = np.full(len(self._table), -1, dtype=np.int64)
+        self._solo = np.zeros(len(self._table), dtype=bool)
+        # Offsets no attribute of the model uses are skipped when scores are summed.
+        used = [p for p in range(len(OFFSETS)) if p == 0 or self.blocks[:, p].any()]
+        self._parts = np.array(used, dtype=np.int64)
+        self._offsets = np.array([OFFSETS[p] for p in used], dtype=np.int64)
+
+    @classmethod
+    def from_tagger(cls, crf: pycrfsuite.Tagger, extractor: FeatureExtractor) -> CompiledCRF:
+        """Read the weights out of an opened pycrfsuite model."""
+        info = crf.info()
+        labels = sorted(info.labels, key=lambda label: int(info.labels[label]))
+        index = {label: i for i, label in enumerate(labels)}
+        placed: dict[str, tuple[str, int]] = {}  # attribute -> (word feature, part)
+        for attribute, _ in info.state_features:
+            placed.setdefault(attribute, _placement(attribute))
+        features: dict[str, int] = {}
+        for feature, _ in placed.values():
+            features.setdefault(feature, len(features))
+        blocks = np.zeros((len(features) + 1, len(OFFSETS), len(labels)))
+        for (attribute, label), weight in info.state_features.items():
+            feature, part = placed[attribute]
+            blocks[features[feature], part, index[label]] = weight
+        transitions = np.zeros((len(labels), len(labels)))
+        for (source, target), weight in info.transitions.items():
+            transitions[index[source], index[target]] = weight
+        bos, eos = (blocks[features[m], 0] if m in features else blocks[-1, 0] for m in _MARKS)
+        return cls(labels, features, blocks, transitions, bos, eos, extractor)
+
+    def _add_rows(self, words: list[str]) -> None:
+        """Rows for words not seen before (row 0 is padding): each word's score vectors, the sum
+        of its features' blocks, computed once."""
+        first = len(self._ids) + 1
+        self._reserve(first + len(words))
+        extractor, rows = self.extractor, slice(first, first + len(words))
+        spans = extractor.known_spans
+        # `extractor.first_forms(words)` and `inner_forms(words)`, faster for new words
+        firsts, inners = name_forms(words, extractor.known, extractor.span_known or extractor.known)
+        self._first[rows] = [spans.first_codes.get(form, -1) for form in firsts]
+        self._second[rows] = [spans.second_codes.get(form, -1) for form in inners]
+        self._solo[rows] = [form in spans.types for form in firsts]
+        get, zero = self.features.get, itertools.repeat(len(self.blocks) - 1)  # a block of zeros
+        features = self.extractor.word_features
+        found: list[int] = []
+        bounds = [0]
+        for word in words:
+            found.extend(map(get, features(word), zero))  # features the model lacks add nothing
+            bounds.append(len(found))
+        sum_blocks(
+            self.blocks, np.array(found, dtype=np.int64), np.array(bounds), first, self._table
+        )
+        self._ids.update(zip(words, range(first, first + len(words)), strict=True))
+
+    def _reserve(self, rows: int) -> None:
+        """Room for `rows` rows in the score table and the per-row codes (doubling them)."""
+        size = len(self._table)
+        while rows > size:
+            size *= 2
+        if size > len(self._table):
+            self._table = _grown(self._table, size, 0)
+            self._first = _grown(self._first, size, -1)
+            self._second = _grown(self._second, size, -1)
+            self._solo = _grown(self._solo, size, 0)
+
+    def _rows(self, words: list[str]) -> list[int]:
+        """Score-table rows of the words, added for words not seen before."""
+        ids = list(map(self._ids.get, words))
+        if None in ids:
+            new = dict.fromkeys(w for w, i in zip(words, ids, strict=True) if i is None)
+            if len(self._ids) + len(new) >= _CACHE_LIMIT:
+                self._ids.clear()  # before, not during: rows already handed out stay valid
+                self._clears += 1
+                new = dict.fromkeys(words)
+            self._add_rows(list(new))
+            ids = list(map(self._ids.__getitem__, words))
+        return ids  # type: ignore[return-value]  # no None left
+
+    def word_ids(self, sentences: list[list[str]]) -> np.ndarray:
+        """Score-table rows of all the sentences' words (inside known names: their marked
+        pseudo-words, `FeatureExtractor.marked`), one after another. Only sentences where a
+        known name may begin (a vectorized pre-check) are marked word by word."""
+        bounds = np.zeros(len(sentences) + 1, dtype=np.int64)
+        np.cumsum([len(words) for words in sentences], out=bounds[1:])
+        flat = [word for words in sentences for word in words]
+        ids = np.array(self._rows(flat), np.int64)
+        ends = bounds[1:][bounds[1:] > bounds[:-1]] - 1
+        starts = self.extractor.known_spans.starts_at(
+            self._first[ids], self._second[ids], self._solo[ids], ends
+        )
+        where: list[int] = []
+        pseudo: list[str] = []
+        for index in np.unique(np.searchsorted(bounds, starts, side="right") - 1).tolist():
+            words = sentences[index]
+            for offset, word in enumerate(self.extractor.marked(words)):
+                if word is not words[offset]:
+                    where.append(int(bounds[index]) + offset)
+                    pseudo.append(word)
+        if pseudo:
+            clears = self._clears
+            rows = self._rows(pseudo)
+            if self._clears != clears:  # the cache was emptied: the plain rows are void
+                for at, word in zip(where, pseudo, strict=True):
+                    flat[at] = word
+                return np.array(self._rows(flat), np.int64)
+            ids[where] = rows
+        return ids
+
+    def tag_many(
+        self, sentences: list[list[str]], names: list[str] | None = None, skip: str | None = None
+    ) -> list[tuple[list[str], list[float]]]:
+        """Best tags and each tag's marginal probability, for every sentence; `names` may rename
+        the labels (by label index). Sentences tagged `skip` throughout (say all `O`) get NaN
+        marginals, which saves their forward-backward pass."""
+        bounds = np.zeros(len(sentences) + 1, dtype=np.int64)
+        np.cumsum([len(words) for words in sentences], out=bounds[1:])
+        ids = self.word_ids(sentences)  # first: new words may grow the table
+        paths, marginals = decode_sentences(
+            self._table, self._offsets, self._parts, ids, bounds,
+            self.bos, self.eos, self.transitions, self.labels.index(skip) if skip else -1,
+        )  # fmt: skip
+        labels = list(map((names or self.labels).__getitem__, paths.tolist()))
+        probabilities = marginals.tolist()
+        return [
+            (labels[begin:end], probabilities[begin:end])
+            for begin, end in itertools.pairwise(bounds.tolist())
+        ]
+
+
+def _grown(array: np.ndarray, size: int, fill: int) -> np.ndarray:
+    """`array` with `size` rows, the new ones `fill`. Zeros are allocated untouched (no page is
+    written before a row is used): growing the score table by copying it into zeroed halves
+    once took a tenth of a cold run."""
+    grown = np.zeros((size, *array.shape[1:]), array.dtype)
+    if fill:
+        grown[len(array) :] = fill
+    grown[: len(array)] = array
+    return grown
+
+
+_MARKS = ("BOS", "EOS")
+_PARTS = {f"{offset:+d}": part for part, offset in enumerate(OFFSETS) if offset}
+
+
+def _placement(attribute: str) -> tuple[str, int]:
+    """The word feature and window position an attribute stands for: `-1w=x` is `w=x` one word
+    before the token. A prefixed feature that words do not pass on (no such attribute is ever
+    generated) keeps its whole name, so it matches nothing."""
+    part = _PARTS.get(attribute[:2])
+    if part is None or attribute in _MARKS:
+        return attribute, 0
+    feature = attribute[2:]
+    passed_on = NEAR if abs(OFFSETS[part]) == 1 else FAR
+    return (feature, part) if feature[:2] in passed_on else (attribute, 0)

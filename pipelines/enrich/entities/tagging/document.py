@@ -1,0 +1,100 @@
+"""One sense per document: a name the tagger found once is the same name where it missed it.
+
+News articles repeat names, and the CRF, which sees one sentence at a time, finds some
+occurrences and misses others (a foreign surname after `وكان` but not after `وقال`). After
+tagging, every untagged occurrence of a found name in the same document gets the same type;
+a person's surname alone (`بوتين` after `فلاديمير بوتين`) counts as the person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pipelines.enrich.entities.names.text import normalize_word, strip_article
+
+# Last words of person names that are common words too: never propagated alone.
+NOT_SURNAMES = frozenset({"الله", "دين", "رحمن", "بن", "ابن", "ابو", "ال", "عبد"})
+MIN_SURNAME_LETTERS = 3
+Span = tuple[int, int, str]
+
+
+def to_iob2(tags: list[str]) -> list[str]:
+    """BILOU (or IOB2) → IOB2."""
+    return [
+        "B-" + tag[2:] if tag[:2] == "U-" else "I-" + tag[2:] if tag[:2] == "L-" else tag
+        for tag in tags
+    ]
+
+
+def tag_spans(tags: list[str]) -> list[Span]:
+    """Entity spans of an IOB2 sequence, in order (as `corpus.spans`; fast when all are O)."""
+    if tags.count("O") == len(tags):
+        return []
+    found: list[Span] = []
+    start, kind = -1, ""
+    for i, tag in enumerate(tags):
+        if tag == "O":
+            if kind:
+                found.append((start, i, kind))
+                kind = ""
+            continue
+        prefix, tag_kind = tag[0], tag[2:]
+        if kind and (prefix != "I" or tag_kind != kind):
+            found.append((start, i, kind))
+            kind = ""
+        if prefix == "B" or (prefix == "I" and not kind):
+            start, kind = i, tag_kind
+    if kind:
+        found.append((start, len(tags), kind))
+    return found
+
+
+def _names(
+    sentences: list[list[str]], keys: list[list[str]], tags: list[list[str]]
+) -> dict[tuple[str, ...], str]:
+    names: dict[tuple[str, ...], str] = {}
+    surnames: list[tuple[str, str]] = []
+    for words, forms, sentence_tags in zip(sentences, keys, tags, strict=True):
+        for start, end, kind in tag_spans(sentence_tags):
+            names.setdefault(tuple(forms[start:end]), kind)
+            last = forms[end - 1]
+            is_name = strip_article(normalize_word(words[end - 1])) not in NOT_SURNAMES
+            if kind == "PERS" and end - start >= 2 and len(last) >= MIN_SURNAME_LETTERS and is_name:
+                surnames.append((last, kind))
+    for last, kind in surnames:
+        names.setdefault((last,), kind)
+    return names
+
+
+def propagate_names(
+    sentences: list[list[str]], tags: list[list[str]], key: Callable[[str], str],
+    keys: list[list[str]] | None = None,
+) -> list[list[str]]:  # fmt: skip
+    """IOB2 tags with every untagged occurrence of a document's names tagged like the name;
+    `key` maps a word to its spelling-insensitive form (normalized, proclitics stripped);
+    `keys` may give those forms already. Unchanged sentences keep their tag lists."""
+    if keys is None:
+        keys = [[key(word) for word in words] for words in sentences]
+    names = _names(sentences, keys, tags)
+    if not names:
+        return tags
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for name, kind in sorted(names.items(), key=lambda item: (-len(item[0]), item[0])):
+        by_first.setdefault(name[0], []).append((name, kind))  # longest names first
+    result: list[list[str]] = []
+    for sentence_keys, sentence_tags in zip(keys, tags, strict=True):
+        if by_first.keys().isdisjoint(sentence_keys):
+            result.append(sentence_tags)
+            continue
+        new_tags = list(sentence_tags)
+        for i, first in enumerate(sentence_keys):
+            for name, kind in by_first.get(first, ()):
+                size = len(name)
+                if tuple(sentence_keys[i : i + size]) != name:
+                    continue
+                after = new_tags[i + size] if i + size < len(new_tags) else "O"
+                if all(t == "O" for t in new_tags[i : i + size]) and not after.startswith("I-"):
+                    new_tags[i : i + size] = [f"B-{kind}"] + [f"I-{kind}"] * (size - 1)
+                break
+        result.append(new_tags)
+    return result
