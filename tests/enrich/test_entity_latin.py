@@ -21,7 +21,11 @@ from pipelines.enrich.entities.build.latin_corpora import (
 )
 from pipelines.enrich.entities.names.crosswalk import KnownName
 from pipelines.enrich.entities.names.gazetteer import Gazetteer, load_gazetteer
-from pipelines.enrich.entities.tagging.latin_features import LatinFeatureExtractor, word_pattern
+from pipelines.enrich.entities.tagging.latin_features import (
+    LatinFeatureExtractor,
+    without_leading_articles,
+    word_pattern,
+)
 from tests.conftest import shared_dataset
 
 
@@ -60,6 +64,20 @@ def test_word_features_see_case_frequency_and_known_words() -> None:
     assert "ow" in extractor.word_features("UNESCO")
     assert "tg=PER" in extractor.word_features("président")
     assert "tg=ORG" in extractor.word_features("University")
+
+
+def test_leading_articles_leave_names_unless_part_of_a_known_name() -> None:
+    words = ["The", "European", "Union", "met", "The", "Guardian", "and", "L", "'", "ONU"]
+    spans = [(0, 3, "ORG"), (4, 6, "ORG"), (7, 10, "ORG")]
+    known = {"The Guardian"}.__contains__
+
+    def is_known(name: list[str]) -> bool:
+        return known(" ".join(name))
+
+    assert without_leading_articles(words, spans, "en", is_known) == [
+        (1, 3, "ORG"), (4, 6, "ORG"), (7, 10, "ORG"),
+    ]  # fmt: skip
+    assert without_leading_articles(words, spans[2:], "fr", is_known) == [(9, 10, "ORG")]
 
 
 def test_french_names_join_the_english_entity_and_the_gazetteer_id_wins() -> None:

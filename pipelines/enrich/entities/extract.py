@@ -32,6 +32,10 @@ from pipelines.enrich.entities.names.text import (
     token_starts,
 )
 from pipelines.enrich.entities.tagging.document import Span, propagate_names, tag_spans
+from pipelines.enrich.entities.tagging.latin_features import (
+    LATIN_LANGUAGES,
+    without_leading_articles,
+)
 from pipelines.enrich.entities.tagging.organisations import (
     known_organisation_spans,
     organisation_spans,
@@ -150,6 +154,8 @@ def _text_mentions(
         tagged = tag_spans(tags)
         if language == "ar" and tagger is not None:
             tagged = _with_rule_spans(words, forms_of[index], tagged)
+        elif tagged and language in LATIN_LANGUAGES:
+            tagged = without_leading_articles(words, tagged, language, _is_known_name)
         if not tagged and not matches:
             continue
         starts = token_starts(text, bounds[index])
@@ -209,6 +215,14 @@ def _text_mentions(
             elif entity := keyed_entity("LOC", mention.surface.split(), mention.surface, known):
                 mentions[i] = replace(mention, entity=entity, entity_type="LOC")
     return sorted(mentions, key=lambda m: (m.start_char, m.end_char))
+
+
+def _is_known_name(words: list[str]) -> bool:
+    """Whether the words are a whole gazetteer, person or organisation name."""
+    key = name_key(words)
+    return key in load_gazetteer().by_key or any(
+        (kind, key) in load_crosswalk() for kind in ("PER", "ORG")
+    )
 
 
 def _char_span(

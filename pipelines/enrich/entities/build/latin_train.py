@@ -4,8 +4,9 @@ cross-corpus validation (`eval/ner_latin.py`).
     python -m pipelines.enrich.entities.build.latin_train --shared ../shared/data \
         --out pipelines/enrich/entities/models/
 
-English trains on UNER EWT (dev and test), wikigold, the Broad Twitter Corpus and WNUT-17 (all
-of each); French on the Europeana Newspapers corpus, all of it (`latin_corpora`).
+English trains on UNER EWT dev (its test split stays held out for `eval/ner_eval.py`), and all
+of wikigold, the Broad Twitter Corpus and WNUT-17; French on all of the Europeana Newspapers
+corpus (`latin_corpora`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -121,16 +121,16 @@ def _only(tags: list[str], types: frozenset[str]) -> list[str]:
 
 def cross_corpus(
     corpora: dict[str, list[Sentence]], extractor: LatinFeatureExtractor,
-    params: dict[str, Any], types: frozenset[str] | None = None,
+    params: dict[str, Any], folder: Path,
 ) -> dict[str, Scores]:  # fmt: skip
-    """Scores on each corpus of a model trained on all the others."""
+    """Scores on each corpus of a model trained on all the others (saved in `folder` as
+    `without-<corpus>.crfsuite`)."""
     results: dict[str, Scores] = {}
-    with tempfile.TemporaryDirectory() as folder:
-        for held_out, test in corpora.items():
-            train = [s for name, part in corpora.items() if name != held_out for s in part]
-            model = Path(folder) / f"without-{held_out}.crfsuite"
-            train_latin(train, extractor, params, model)
-            results[held_out] = evaluate(model, extractor, test, types)
+    for held_out, test in corpora.items():
+        train = [s for name, part in corpora.items() if name != held_out for s in part]
+        model = folder / f"without-{held_out}.crfsuite"
+        train_latin(train, extractor, params, model)
+        results[held_out] = evaluate(model, extractor, test)
     return results
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -134,4 +135,27 @@ def latin_extractor(
 @cache
 def load_latin_lexicon(path: Path) -> dict[str, Any]:
     result: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return result
+
+
+# Articles the English and French corpora sometimes tag as part of a name (`The Mad Capsule
+# Markets`); the stage keys names without them (`The European Union` is `cldr:EU`).
+LEADING_ARTICLES = {"en": frozenset({"the"}), "fr": frozenset({"le", "la", "les", "l", "'", "’"})}
+
+
+def without_leading_articles(
+    words: list[str], spans: list[tuple[int, int, str]], language: str,
+    is_known: Callable[[list[str]], bool],
+) -> list[tuple[int, int, str]]:  # fmt: skip
+    """Spans without leading articles, unless the whole span is a known name (`Le Havre`,
+    `The Guardian`: `is_known(words)`) or nothing would be left."""
+    articles = LEADING_ARTICLES[language]
+    result: list[tuple[int, int, str]] = []
+    for start, end, kind in spans:
+        first = start
+        while first < end - 1 and words[first].lower() in articles:
+            first += 1
+        if first != start and is_known(words[start:end]):
+            first = start
+        result.append((first, end, kind))
     return result
