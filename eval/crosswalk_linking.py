@@ -18,7 +18,8 @@ from collections import Counter
 from pathlib import Path
 
 from pipelines.enrich.entities.build.clusters import saudinewsnet_texts
-from pipelines.enrich.entities.extract import Mention, extract_texts, merge_person_aliases
+from pipelines.enrich.entities.extract import extract_texts
+from pipelines.enrich.entities.mentions import Mention, merge_person_aliases
 from pipelines.enrich.entities.names.crosswalk import load_crosswalk
 from pipelines.enrich.entities.names.text import name_key, tokenize
 

@@ -28,6 +28,7 @@ from trafilatura.metadata import extract_author, extract_catstags, extract_licen
 from trafilatura.utils import load_html
 
 from pipelines.ingest import html_extract as hx
+from pipelines.ingest.html_dates import declared_published, gather_date_evidence, labelled_day
 from pipelines.ingest.html_sniff import decode_html
 
 
@@ -39,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     hx.quiet_extractor_logs()
     pages = [gzip.decompress(f.read_bytes()) for f in sorted(args.path.rglob("*.html.gz"))]
     cost: dict[str, float] = defaultdict(float)
-    find_date = partial(htmldate.find_date, **hx._date_params())
+    find_date = partial(htmldate.find_date, original_date=True, extensive_search=True)
 
     def timed(phase: str, function: Callable[..., Any], *args: Any) -> Any:
         start = time.process_time()
@@ -54,8 +55,13 @@ def main(argv: list[str] | None = None) -> int:
             tree = timed("lxml parse", load_html, html)
             if tree is None:
                 continue
-            timed("declared language", hx.declared_language, tree)
+            language = timed("declared language", hx.declared_language, tree)
             timed("htmldate (extensive)", find_date, tree)
+            timed(
+                "date evidence (html_dates: all but dateline)", _date_evidence, tree, html, language
+            )
+            timed("  of which: declared date", declared_published, tree, html)
+            timed("  of which: labelled date if always run", labelled_day, html, language)
             timed("metadata (page_metadata)", hx.page_metadata, tree, None)
             timed("  of which: byline search if always run", extract_author, tree)
             timed("  of which: body categories+tags", _catstags, tree)
@@ -70,6 +76,10 @@ def main(argv: list[str] | None = None) -> int:
     for phase, seconds in cost.items():
         print(f"  {phase:42s} {seconds / len(pages) * 1000:6.2f}")
     return 0
+
+
+def _date_evidence(tree: Any, html: str, language: str | None) -> Any:
+    return gather_date_evidence(tree, html, None, None, language)
 
 
 def _catstags(tree: Any) -> tuple[list[str], list[str]]:

@@ -18,7 +18,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from pipelines.enrich.entities.build.clusters import saudinewsnet_texts
-from pipelines.enrich.entities.extract import Mention, extract_texts
+from pipelines.enrich.entities.extract import extract_texts
+from pipelines.enrich.entities.mentions import Mention
 from pipelines.enrich.entities.tagging.tagger import load_tagger
 
 BATCH = 200

@@ -25,11 +25,13 @@ from urllib.parse import urlsplit
 
 from tld import get_fld
 
+from pipelines import arabic
+
 REGISTRY = Path(__file__).resolve().parent / "data" / "sources.tsv"
 UNKNOWN = "unknown"
 DOMAIN = re.compile(r"\A(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]\Z")
 # Arabic diacritics and tatweel do not make another name.
-MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640]")
+MARKS = re.compile(f"[{arabic.MARKS}{arabic.TATWEEL}]")
 SEPARATORS = re.compile(r"[^\w]+|_+")
 
 

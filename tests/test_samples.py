@@ -162,3 +162,13 @@ def test_source_spellings_collapse_to_their_outlets(
         "SELECT count(DISTINCT source_id) FROM marts.articles_daily"
     ).fetchone()
     assert grouped == (6,)
+
+
+def test_unlinked_mentions_carry_the_rule_that_left_them_unlinked(
+    samples_warehouse: duckdb.DuckDBPyConnection,
+) -> None:
+    rows = samples_warehouse.execute(
+        "SELECT e.is_linked, m.unlinked_reason IS NULL, count(*) FROM core.entity_mentions AS m "
+        "JOIN core.entities AS e USING (entity_id) GROUP BY ALL"
+    ).fetchall()
+    assert {(linked, no_reason) for linked, no_reason, _ in rows} == {(True, True), (False, False)}

@@ -118,7 +118,10 @@ def _reenrich(
     with warehouse.open() as con:
         for key in keys:
             for name, value in reenrich_entities(con, key, map_workers(0)).items():
-                counts[name] = counts.get(name, 0) + value
+                if isinstance(value, dict):
+                    counts[name] = _sum_counters([counts.get(name, {}), value])
+                else:
+                    counts[name] = counts.get(name, 0) + value
         context.log.info(f"re-enriched {counts.get('articles_enriched', 0):,} articles")
         yield dg.MaterializeResult(asset_key="entity_mentions", metadata=counts)
         yield from batch_check_results(con, keys, only_asset="entity_mentions")
@@ -176,7 +179,12 @@ def _metadata(name: str, report: "LoadReport") -> dict[str, Any]:
         "entity_mentions": ("entity_articles_enriched", "entity_articles_reread"),
         "date_mentions": ("date_mentions_staged", "date_mentions_reread"),
     }[name]
-    return {key: sum(int(m.get(key, 0)) for m in report.merges) for key in keys}
+    totals: dict[str, Any] = {key: sum(int(m.get(key, 0)) for m in report.merges) for key in keys}
+    if name == "entity_mentions":  # as quarantined_by_reason: the linking rules' names
+        for outcome in ("unlinked", "dropped"):
+            found = (m.get(f"entity_mentions_{outcome}_by_reason", {}) for m in report.merges)
+            totals[f"{outcome}_by_reason"] = _sum_counters(found)
+    return totals
 
 
 def _dump_metadata(dump: "StagedDump") -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -14,6 +15,10 @@ from pipelines.clean.published import resolve_published_at
 from pipelines.dedup.identity import canonical_url, content_hash, make_article_id
 
 PLAIN_TEXT_FORMATS = frozenset({"text", "text_list"})
+PAGE_FORMATS = frozenset({"html", "warc"})  # raw_record is a JSON locator of the page
+_PAGE_FIELDS = ("title", "url", "published_at_raw", "published_at_source", "language", "authors",
+                "source")  # fmt: skip
+_PAGE_BODY_CHARS = 500  # of an HTML page's body in its empty_after_cleaning quarantine row
 STAGING_SCHEMA = pa.schema(
     [
         ("dump_file", pa.string()),
@@ -72,7 +77,7 @@ def clean_records(records: list[dict[str, Any]], dump_file: str) -> CleanedBatch
                     "reject_reason": "empty_after_cleaning",
                     "reject_detail": "nothing but boilerplate or artefacts was left of the body "
                     f"(removed: {', '.join(cleaned.removed) or 'nothing'})",
-                    "raw_record": record["body"],
+                    "raw_record": _rejected_raw_record(record),
                 }
             )
             continue
@@ -118,6 +123,21 @@ def clean_records(records: list[dict[str, Any]], dump_file: str) -> CleanedBatch
         row["published_at_confidence"] = published.confidence
         row["is_published_at_ambiguous"] = published.is_ambiguous
     return batch
+
+
+def _rejected_raw_record(record: dict[str, Any]) -> str:
+    """The body, or for an HTML page its locator with the page's fields under "page" and the
+    start of the body last, so a page without article text keeps its date and metadata in its
+    quarantine row, whole within the 2,000 characters the published snapshot keeps."""
+    if record["dump_format"] not in PAGE_FORMATS:
+        return str(record["body"])
+    try:
+        summary = json.loads(record.get("raw_record") or "{}")
+    except (TypeError, ValueError):
+        summary = {}
+    page = {name: record.get(name) for name in _PAGE_FIELDS if record.get(name)}
+    body = str(record["body"] or "")[:_PAGE_BODY_CHARS]
+    return json.dumps({**summary, "page": page, "body": body}, ensure_ascii=False)
 
 
 def _host(url: str | None) -> str | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from pipelines.arabic import ASCII_DIGITS
+
 # One line per language or spelling, months in calendar order ("|" because of "كانون الثاني").
 _MONTH_NAME_LINES = (
     "january|february|march|april|may|june|july|august|september|october|november|december",
@@ -71,11 +73,7 @@ DATE_LINE_LABEL_RE = re.compile(
     re.IGNORECASE,
 )
 
-_ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
-_PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
-ASCII_DIGITS_TABLE = str.maketrans(
-    _ARABIC_INDIC_DIGITS + _PERSIAN_DIGITS + "،", "0123456789" * 2 + ","
-)
+ASCII_DIGITS_TABLE = ASCII_DIGITS | {ord("،"): ord(",")}  # and the Arabic comma
 
 
 def strip_date_label(text: str) -> str:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from pipelines.arabic import ASCII_DIGITS
 from pipelines.clean.dates import parse_published_at
 from schemas.contract import published_at_bounds
 
@@ -28,7 +29,6 @@ _URL_DATE_RES = (
 _NUMERIC_DATE_RE = re.compile(
     r"(?<!\d)(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)\d{4}(?!\d)"
 )
-_ASCII_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
 # Country-code domains whose English sites write the day first; other English sites are
 # read month-first for "/" dates (04/05/2025 = April 5).
 _DAY_FIRST_ENGLISH_TLDS = (
@@ -77,7 +77,7 @@ def is_month_first(language: str | None, source: str | None, raw: str) -> bool:
 
 def is_ambiguous(raw: str) -> bool:
     """True when a numeric date reads as two different valid days (04/05/2025)."""
-    match = _NUMERIC_DATE_RE.search(raw.translate(_ASCII_DIGITS))
+    match = _NUMERIC_DATE_RE.search(raw.translate(ASCII_DIGITS))
     if match is None:
         return False
     first, second = int(match["a"]), int(match["b"])

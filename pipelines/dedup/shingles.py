@@ -7,15 +7,15 @@ import unicodedata
 import numpy as np
 import numpy.typing as npt
 
+from pipelines.arabic import HAMZA_SEAT_FOLDS, LETTER_FOLDS, TATWEEL
+
 SHINGLE_CHARS = 5
 # Multiplier of the polynomial window hash (odd, 64-bit) and the splitmix64 finalizer constants.
 _POLY = np.uint64(0x100000001B3)
 _MIX_1 = np.uint64(0xBF58476D1CE4E5B9)
 _MIX_2 = np.uint64(0x94D049BB133111EB)
 
-_ARABIC_DIACRITICS = "".join(chr(c) for c in [*range(0x064B, 0x0660), 0x0670, 0x06D6, 0x06ED])
-_TATWEEL = "\u0640"
-_LETTER_VARIANTS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ئ": "ي", "ؤ": "و", "ة": "ه"}
+_LETTER_VARIANTS = LETTER_FOLDS | HAMZA_SEAT_FOLDS  # pipelines/arabic.py: hamza seats too
 _SPACE = 0x20
 _DELETE = 0xFFFFFFFF
 _BMP = 0x10000
@@ -30,7 +30,7 @@ def _code_map() -> U32:
     table = np.full(_BMP, _SPACE, dtype=np.uint32)
     for code in range(_BMP):
         char = chr(code)
-        if char in _ARABIC_DIACRITICS or char == _TATWEEL or unicodedata.category(char)[0] == "M":
+        if char == TATWEEL or unicodedata.category(char)[0] == "M":  # every Arabic mark too
             table[code] = _DELETE
         elif char in _LETTER_VARIANTS:
             table[code] = ord(_LETTER_VARIANTS[char])

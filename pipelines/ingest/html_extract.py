@@ -40,6 +40,7 @@ from trafilatura.metadata import (
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
+from pipelines.ingest.html_dates import choose_published_day, gather_date_evidence
 from pipelines.ingest.html_sniff import decode_html
 from pipelines.ingest.records import RAW_FIELDS, RawRecord, accepted, rejected
 
@@ -140,12 +141,20 @@ def compress_payload(data: bytes) -> bytes:
     return _compressor().compress(data)
 
 
-def page_summary(context: PageContext, size: int, charset: str | None = None) -> str:
-    """raw_record of an HTML record: a compact JSON locator, never the page itself."""
-    summary = {k: v for k, v in asdict(context).items() if v is not None}
+def page_summary(
+    context: PageContext,
+    size: int,
+    charset: str | None = None,
+    page: dict[str, str] | None = None,
+) -> str:
+    """raw_record of an HTML record: a compact JSON locator, never the page itself; `page`:
+    what was extracted from a page without main text (its quarantine row keeps it)."""
+    summary: dict[str, Any] = {k: v for k, v in asdict(context).items() if v is not None}
     summary["payload_bytes"] = size
     if charset is not None:
         summary["charset"] = charset
+    if page:
+        summary["page"] = page
     return json.dumps(summary, ensure_ascii=False, sort_keys=True)
 
 
@@ -174,11 +183,6 @@ def script_language(text: str) -> str | None:
         if len(pattern.findall(sample)) >= max(1, len(sample) // (20 if code == "ja" else 5)):
             return code
     return None
-
-
-def _date_params(extensive: bool = True) -> dict[str, Any]:
-    # original (publication) date over last-modified; extensive search of the page text.
-    return {"original_date": True, "extensive_search": extensive}
 
 
 def _strip_for_text(tree: HtmlElement) -> None:
@@ -256,38 +260,43 @@ def _extract(
     if tree is None:
         return dict.fromkeys(RAW_FIELDS), None
     language = declared_language(tree)
-    # htmldate on the untouched tree with the crawled URL: 0.915 exact-day accuracy on
-    # trafilatura_eval against 0.895 for trafilatura's own call (which uses the canonical URL).
-    published = htmldate.find_date(tree, url=context.target_uri, **_date_params())
     # Metadata on the whole page (categories and bylines can sit in nav/aside/footer).
     meta = page_metadata(tree, context.target_uri)
-    if published is None and meta.url and meta.url != context.target_uri:
-        # trafilatura's own date call, the fallback: quick search with the canonical URL
-        published = htmldate.find_date(tree, url=meta.url, **_date_params(extensive=False))
+    # Date evidence on the untouched tree, with the crawled URL (html_dates has the rules).
+    date_evidence = gather_date_evidence(tree, html, context.target_uri, meta.url, language)
     if extractor == RESILIPARSE:
         body = _resiliparse_text(html)
     else:
         # Main text on a tree without the parts trafilatura discards: same text, less XPath.
         _strip_for_text(tree)
         body = _main_text(tree, context.target_uri)
+    published = choose_published_day(date_evidence, body)
     fields: dict[str, str | None] = dict.fromkeys(RAW_FIELDS)
     extra: dict[str, Any] = {}
-    if body is not None:
-        fields["body"] = body
-        fields["title"] = (meta.title or "").strip() or None
-        fields["authors"] = meta.author or None
-        fields["source"] = meta.sitename or None
-        fields["url"] = meta.url or None
-        fields["published_at_raw"] = published or None
-        extra = {
-            "description": meta.description,
-            "hostname": meta.hostname,
-            "categories": meta.categories or None,
-            "tags": meta.tags or None,
-        }
+    # Kept for a page without main text too: its quarantine row records them (extract_page).
+    fields["body"] = body
+    fields["title"] = (meta.title or "").strip() or None
+    fields["authors"] = meta.author or None
+    fields["source"] = meta.sitename or None
+    fields["url"] = meta.url or None
+    fields["published_at_raw"] = published.day
+    extra = {
+        "description": meta.description,
+        "hostname": meta.hostname,
+        "categories": meta.categories or None,
+        "tags": meta.tags or None,
+        "date_evidence": published.evidence,
+    }
     fields["language"] = language or script_language(fields["body"] or "")
     fields["extra"] = json.dumps({k: v for k, v in extra.items() if v}, ensure_ascii=False)
     return fields, language
+
+
+def page_without_text(fields: dict[str, str | None]) -> dict[str, str]:
+    """The fields of a page without main text, for its empty_extraction quarantine row."""
+    page = {k: v for k, v in fields.items() if v and k not in ("body", "extra")}
+    evidence = json.loads(fields.get("extra") or "{}").get("date_evidence")
+    return {**page, "date_evidence": evidence} if evidence else page
 
 
 def extract_page(payload: bytes, context: PageContext, extractor: str | None = None) -> RawRecord:
@@ -295,15 +304,17 @@ def extract_page(payload: bytes, context: PageContext, extractor: str | None = N
     `extractor`: a name from EXTRACTORS; None reads NEWS_HTML_EXTRACTOR (html_extractor)."""
     extractor = html_extractor(extractor)
     html, charset = decode_html(payload, context.content_type)
-    summary = page_summary(context, len(payload), charset)
     fields, _ = _extract(html, context, extractor)
+    if fields["url"] is None:
+        fields["url"] = context.target_uri
+    fields["published_at_source"] = PUBLISHED_AT_SOURCE if fields["published_at_raw"] else None
     if fields["body"] is None:
+        # No article, but its date and metadata are kept in the quarantine row (raw_record).
+        summary = page_summary(context, len(payload), charset, page_without_text(fields))
         detail = f"no main text extracted from {len(payload):,} bytes of HTML ({charset})"
         record = rejected(context.locator, summary, EMPTY_EXTRACTION, detail)
     else:
-        if fields["url"] is None:
-            fields["url"] = context.target_uri
-        fields["published_at_source"] = PUBLISHED_AT_SOURCE if fields["published_at_raw"] else None
+        summary = page_summary(context, len(payload), charset)
         extra = json.loads(fields["extra"] or "{}")
         extra.update({k: v for k, v in asdict(context).items() if v is not None and k != "locator"})
         extra["charset"] = charset

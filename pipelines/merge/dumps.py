@@ -33,6 +33,7 @@ STAGED_TABLES = (
     ("cleaned", "merge/insert_staged_cleaned_records", True),
     ("date_mentions", "merge/insert_staged_date_mentions", False),
     ("entity_mentions", "merge/insert_staged_entity_mentions", False),
+    ("dropped_entity_mentions", "merge/insert_staged_dropped_entity_mentions", False),
     ("entities", "merge/insert_staged_entities", False),
     ("bands", "merge/insert_staged_bands", False),
     ("signatures", "merge/insert_staged_signatures", False),

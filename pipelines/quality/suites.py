@@ -116,6 +116,12 @@ SUITES: tuple[TableSuite, ...] = (
         may_be_empty=True,  # until the entities stage lands: then tighten
     ),
     TableSuite(
+        "core.dropped_entity_mentions",
+        not_null=("article_id", "drop_reason"),
+        references={"article_id": "core.articles.article_id"},
+        may_be_empty=True,  # a text whose spans all stand
+    ),
+    TableSuite(
         "core.date_mentions",
         keys=("article_id", "mention_index"),
         not_null=("surface_text",),
@@ -142,6 +148,13 @@ SUITES: tuple[TableSuite, ...] = (
         "marts.dump_reconciliation",
         keys=("dump_file",),
         value_sets={"is_reconciled": (True,)},
+        all_columns=True,
+    ),
+    TableSuite(
+        "marts.entity_cooccurrence",
+        keys=("week_date", "entity_id_a", "entity_id_b"),
+        not_null=("count_articles",),
+        may_be_empty=True,  # a small warehouse may name no pair in two articles of one week
         all_columns=True,
     ),
     TableSuite(

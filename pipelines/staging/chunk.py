@@ -74,7 +74,7 @@ def map_chunk(task: ChunkTask) -> ChunkResult:
     timer.lap("clean")
     dates = _date_rows(rows)
     timer.lap("dates")
-    mentions, entities = _entity_tables(rows)
+    mentions, entities, dropped = _entity_tables(rows)
     timer.lap("entities")
     bands, signatures = _signatures(rows)
     timer.lap("signatures")
@@ -83,6 +83,7 @@ def map_chunk(task: ChunkTask) -> ChunkResult:
         "rejected": _rejected_table(rejected, task.dump_file),
         "date_mentions": pa.Table.from_pylist(dates, schema=STAGED_SCHEMAS["date_mentions"]),
         "entity_mentions": mentions,
+        "dropped_entity_mentions": dropped,
         "entities": entities,
         "bands": bands,
         "signatures": signatures,
@@ -135,25 +136,29 @@ def _date_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return found
 
 
-def _entity_tables(rows: list[dict[str, Any]]) -> tuple[pa.Table, pa.Table]:
-    mention_parts, entity_parts = [], []
+def _entity_tables(rows: list[dict[str, Any]]) -> tuple[pa.Table, pa.Table, pa.Table]:
+    mention_parts, entity_parts, dropped_parts = [], [], []
     for start in range(0, len(rows), ENTITY_BATCH):
         batch = rows[start : start + ENTITY_BATCH]
         keyed = [{**row, "article_id": str(row["record_index"])} for row in batch]
-        mentions, entities = entity_tables(keyed)
-        # entity_tables keys mentions by article_id: the sighting's record_index stands in
-        indexes = pa.array([int(i) for i in mentions.column("article_id").to_pylist()], pa.int64())
+        mentions, entities, dropped = entity_tables(keyed)
         ids = {str(row["record_index"]): row["article_id"] for row in batch}
-        article_ids = pa.array([ids[i] for i in mentions.column("article_id").to_pylist()])
-        mentions = mentions.set_column(0, "article_id", article_ids).append_column(
-            "record_index", indexes
-        )
-        mention_parts.append(mentions)
+        mention_parts.append(_by_sighting(mentions, ids))
+        dropped_parts.append(_by_sighting(dropped, ids))
         entity_parts.append(entities)
     return (
         _concat(mention_parts, STAGED_SCHEMAS["entity_mentions"]),
         _concat(entity_parts, STAGED_SCHEMAS["entities"]),
+        _concat(dropped_parts, STAGED_SCHEMAS["dropped_entity_mentions"]),
     )
+
+
+def _by_sighting(table: pa.Table, ids: dict[str, str]) -> pa.Table:
+    """entity_tables keys rows by article_id: the sighting's record_index stands in for it."""
+    keys = table.column("article_id").to_pylist()
+    indexes = pa.array([int(i) for i in keys], pa.int64())
+    article_ids = pa.array([ids[i] for i in keys], pa.string())
+    return table.set_column(0, "article_id", article_ids).append_column("record_index", indexes)
 
 
 def _concat(parts: list[pa.Table], schema: pa.Schema) -> pa.Table:

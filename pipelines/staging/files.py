@@ -11,7 +11,7 @@ import pyarrow as pa
 
 from pipelines.clean.batches import STAGING_SCHEMA
 from pipelines.enrich.dates.batch import DATE_MENTIONS_SCHEMA
-from pipelines.enrich.entities.batch import ENTITY_SCHEMA, MENTION_SCHEMA
+from pipelines.enrich.entities.batch import DROPPED_SCHEMA, ENTITY_SCHEMA, MENTION_SCHEMA
 from pipelines.ingest.frames import RAW_RECORDS_SCHEMA, REJECTED_RECORDS_SCHEMA
 
 _RECORD_INDEX = pa.field("record_index", pa.int64())
@@ -21,6 +21,7 @@ STAGED_SCHEMAS: dict[str, pa.Schema] = {
     "cleaned": STAGING_SCHEMA,
     "date_mentions": DATE_MENTIONS_SCHEMA.append(_RECORD_INDEX),
     "entity_mentions": MENTION_SCHEMA.append(_RECORD_INDEX),
+    "dropped_entity_mentions": DROPPED_SCHEMA.append(_RECORD_INDEX),
     "entities": ENTITY_SCHEMA,
     "bands": pa.schema([("article_id", pa.string()), ("band_key", pa.int64())]),
     "signatures": pa.schema([("article_id", pa.string()), ("signature", pa.binary())]),

@@ -24,7 +24,21 @@ CREATE TABLE IF NOT EXISTS core.entity_mentions (
     entity_type VARCHAR NOT NULL,
     confidence DOUBLE NOT NULL,       -- CRF marginal (min over the span); 1.0 gazetteer-only
     extractor VARCHAR NOT NULL,       -- 'crf+gazetteer' | 'gazetteer'
-    model_version VARCHAR NOT NULL    -- 'crf-ar-<digest of model, lexicon, gazetteer>'
+    model_version VARCHAR NOT NULL,   -- 'crf-ar-<digest of model, lexicon, gazetteer>'
+    unlinked_reason VARCHAR           -- NULL when linked; else the linking rule that left it unlinked
+);
+-- Tagged spans a linking rule found to be no mention ('cue.common_word_unsure': a common word
+-- spelled like a town), with the rule's name: what the rules removed, to judge them by.
+CREATE TABLE IF NOT EXISTS core.dropped_entity_mentions (
+    article_id VARCHAR NOT NULL,
+    field VARCHAR NOT NULL,           -- 'title' | 'body'
+    surface VARCHAR NOT NULL,         -- = field text [start_char, end_char)
+    start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL,
+    entity_type VARCHAR NOT NULL,     -- as tagged: PER | ORG | LOC | MISC
+    confidence DOUBLE NOT NULL,       -- CRF marginal (min over the span)
+    model_version VARCHAR NOT NULL,
+    drop_reason VARCHAR NOT NULL      -- the linking rule's name (pipelines/enrich/entities/linking/reasons.py)
 );
 -- Which versions each article's mentions come from: re-enrichment skips articles whose model,
 -- extraction code and text are unchanged, so a model upgrade re-enriches only what it affects.

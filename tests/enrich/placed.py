@@ -3,8 +3,8 @@ what the linking tests start from, independent of the CRF's decisions."""
 
 from __future__ import annotations
 
-from pipelines.enrich.entities.linking.context import Verdict, form, judge, sports_words
-from pipelines.enrich.entities.linking.cues import review
+from pipelines.enrich.entities.linking.context import Verdict, form, read_phrase, sports_words
+from pipelines.enrich.entities.linking.passes import later_passes
 from pipelines.enrich.entities.names.gazetteer import load_gazetteer
 from pipelines.enrich.entities.names.text import name_key, token_forms
 
@@ -29,19 +29,20 @@ def reviewed(
     sentence: str, place: str | int, *, size: int = 1, kind: str = "LOC", tags: str = "",
     confidence: float = 0.9,
 ) -> Verdict:  # fmt: skip
-    """`cues.review` of the place (see `placed`) at the tagger's `confidence`."""
+    """The reading and cue passes (`passes.later_passes`) over the place (see `placed`) at the
+    tagger's `confidence`."""
     words, given, verdict, key = placed(sentence, place, size, kind, tags)
     gazetteer = load_gazetteer()
     forms = token_forms(words, gazetteer.vocabulary)
-    return review(words, given, forms, verdict, key, confidence, gazetteer)
+    return later_passes(words, given, forms, verdict, key, confidence, gazetteer)
 
 
 def judged(
     sentence: str, place: str | int, *, size: int = 1, tags: str = "", sports_text: bool = False,
     persons: frozenset[str] = frozenset(),
 ) -> Verdict:  # fmt: skip
-    """`context.judge` of the place (see `placed`, tagged LOC) in a text that is a sports text or
-    not, with `persons` as the person-name words."""
+    """The phrase pass (`context.read_phrase`) over the place (see `placed`, tagged LOC) in a
+    text that is a sports text or not, with `persons` as the person-name words."""
     words, given, verdict, key = placed(sentence, place, size, "LOC", tags)
     sports = (sports_text, sports_words(map(form, words)) > 0)
-    return judge(words, given, verdict, key, sports, load_gazetteer(), persons)
+    return read_phrase(words, given, verdict, key, sports, load_gazetteer(), persons)

@@ -9,7 +9,8 @@ import pytest
 from pipelines.clean import clean_article
 from pipelines.enrich.entities.batch import entity_tables
 from pipelines.enrich.entities.build.corpus import score, spans
-from pipelines.enrich.entities.extract import Mention, extract_mentions
+from pipelines.enrich.entities.extract import extract_mentions
+from pipelines.enrich.entities.mentions import Mention
 from pipelines.enrich.entities.names.gazetteer import load_gazetteer
 from pipelines.enrich.entities.names.text import (
     clitic_length,

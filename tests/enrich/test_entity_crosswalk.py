@@ -15,7 +15,8 @@ from pipelines.enrich.entities.build.crosswalk_build import (
     english_keys,
     respelled,
 )
-from pipelines.enrich.entities.extract import extract_mentions, keyed_entity
+from pipelines.enrich.entities.extract import extract_mentions
+from pipelines.enrich.entities.mentions import keyed_entity
 from pipelines.enrich.entities.names.crosswalk import (
     KnownName,
     alias_words,
@@ -146,7 +147,7 @@ def test_an_english_and_an_arabic_sentence_name_the_same_person_with_one_id() ->
         {"article_id": "ar", "title": None, "language": "ar",
          "body": "التقى الرئيس الروسي فلاديمير بوتين الوفد في موسكو. وقال بوتين إن اللقاء مهم."},
     ]  # fmt: skip
-    mentions, entities = entity_tables(records)
+    mentions, entities, _ = entity_tables(records)
     people = {(r["article_id"], r["surface"], r["entity_id"]) for r in mentions.to_pylist()
               if r["entity_type"] == "PER"}  # fmt: skip
     assert people == {

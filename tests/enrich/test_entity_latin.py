@@ -134,3 +134,17 @@ def test_shipped_latin_taggers_find_persons_and_organisations(language: str) -> 
     tags, _ = tagger.tag(sentence)
     kinds = {tag[2:] for tag in tags if tag != "O"}
     assert {"PERS", "ORG", "LOC"} <= kinds
+
+
+def test_english_and_french_organisations_share_ids_across_scripts() -> None:
+    from pipelines.enrich.entities import extract_mentions
+
+    english = extract_mentions("The European Union agreed on Monday.", "en")
+    french = extract_mentions("La Banque mondiale et Emmanuel Macron.", "fr")
+    arabic = extract_mentions("قالت منظمة الأمم المتحدة إن البنك الدولي سيساعد.", "ar")
+    assert [(m.surface, m.entity.entity_id) for m in english] == [("European Union", "cldr:EU")]
+    assert [(m.surface, m.entity.entity_id) for m in french] == [
+        ("Banque mondiale", "org:world bank"),  # `La` left out
+        ("Emmanuel Macron", "per:emmanuel macron"),
+    ]
+    assert {m.entity.entity_id for m in arabic} == {"cldr:UN", "org:world bank"}

@@ -99,7 +99,7 @@ def test_namesakes_go_to_the_bigger_city_or_one_in_a_country_the_text_names() ->
 
 
 def _review(sentence: str, place_word: str, tags: str = "", confidence: float = 0.8) -> Verdict:
-    """`cues.review` of the one-word place `place_word`."""
+    """The reading and cue passes over the one-word place `place_word`."""
     return reviewed(sentence, place_word, tags=tags, confidence=confidence)
 
 

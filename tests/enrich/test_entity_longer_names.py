@@ -42,7 +42,7 @@ def test_a_longer_gazetteer_name_around_the_span_wins(
 
 
 def _review(sentence: str, at: int, size: int = 1, kind: str = "LOC") -> Verdict:
-    """`cues.review` of the place of `size` words at `at`, tagged `kind`."""
+    """The reading and cue passes over the place of `size` words at `at`, tagged `kind`."""
     return reviewed(sentence, at, size=size, kind=kind)
 
 

@@ -9,7 +9,9 @@ import pyarrow as pa
 from pipelines.enrich.entities.batch import ENTITY_SCHEMA
 from pipelines.warehouse import insert_batch, open_warehouse, run
 
-MENTION = "INSERT INTO core.entity_mentions VALUES (?, ?, 'body', ?, 0, 1, 'PER', 1.0, 'crf', 'v')"
+MENTION = (
+    "INSERT INTO core.entity_mentions VALUES (?, ?, 'body', ?, 0, 1, 'PER', 1.0, 'crf', 'v', NULL)"
+)
 
 
 def test_names_follow_the_most_frequent_surface_of_touched_entities(tmp_path: Path) -> None:

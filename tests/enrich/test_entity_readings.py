@@ -10,7 +10,8 @@ from tests.enrich.placed import judged, reviewed
 
 
 def _review(sentence: str, place: str, confidence: float = 0.9, size: int = 1) -> Verdict:
-    """`cues.review` of the place of `size` words starting at the word `place` (tagged LOC)."""
+    """The reading and cue passes over the place of `size` words starting at the word `place`
+    (tagged LOC)."""
     return reviewed(sentence, place, size=size, confidence=confidence)
 
 

@@ -15,6 +15,7 @@ from pipelines.enrich.entities import versions
 
 SEED = Path(__file__).resolve().parents[1] / "clean" / "fixtures" / "seed_article.txt"
 MENTIONS = "SELECT * FROM core.entity_mentions ORDER BY article_id, field, start_char, entity_id"
+DROPPED = "SELECT * FROM core.dropped_entity_mentions ORDER BY article_id, field, start_char"
 
 
 def _landing(tmp_path: Path) -> Path:
@@ -47,7 +48,7 @@ def test_only_articles_of_a_changed_model_are_re_enriched(
 ) -> None:
     landing, warehouse = _landing(tmp_path), tmp_path / "w.duckdb"
     assert cli.run(landing, warehouse, publish=None) == 0
-    mentions = _query(warehouse, MENTIONS)
+    mentions, dropped = _query(warehouse, MENTIONS), _query(warehouse, DROPPED)
     enrichments = _query(warehouse, "SELECT * FROM core.entity_enrichments ORDER BY article_id")
     assert len(enrichments) == 2 and {r[1][:6] for r in enrichments} == {"crf-ar", "crf-en"}
     capsys.readouterr()
@@ -69,6 +70,7 @@ def test_only_articles_of_a_changed_model_are_re_enriched(
     assert [r for r in after if r[1].startswith("crf-en")] == english  # untouched, same time
     assert [r[:5] for r in after] == [r[:5] for r in enrichments]
     assert _query(warehouse, MENTIONS) == mentions
+    assert _query(warehouse, DROPPED) == dropped
 
 
 def test_code_version_covers_every_module_of_the_package_but_the_build_ones() -> None:

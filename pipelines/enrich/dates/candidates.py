@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from pipelines.arabic import ALEF, spellings_of
 from pipelines.enrich.dates.vocabulary import CORE_WORDS
 
 _ARABIC_CLITICS = ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل", "لل")
-_ALEF_FORMS = ("ا", "أ", "إ", "آ")
+_ALEF_FORMS = tuple(spellings_of(ALEF))
 # How many words a date expression may have before its first core word or number:
 # "منذ ثلاثة أيام", "the day before yesterday", "il y a trois jours".
 WORDS_BEFORE = {"ar": 2, "en": 3, "fr": 4}
@@ -30,10 +31,8 @@ def _spellings(word: str) -> set[str]:
     for char in word:
         if char == "ا":
             options: tuple[str, ...] = _ALEF_FORMS
-        elif char == "ه":
-            options = ("ه", "ة")
-        elif char == "ي":
-            options = ("ي", "ى")
+        elif char in ("ه", "ي"):
+            options = tuple(spellings_of(char))
         else:
             options = (char,)
         variants = {variant + option for variant in variants for option in options}

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from pipelines.arabic import ARABIC_INDIC_DIGITS, PERSIAN_DIGITS
 from pipelines.clean.date_vocabulary import ASCII_DIGITS_TABLE
 from pipelines.enrich.dates import calendar as cal
 from pipelines.enrich.dates.candidates import candidate_starts
@@ -25,7 +26,7 @@ from pipelines.enrich.dates.vocabulary import (
 
 EARLIEST_YEAR, LATEST_YEAR = 1000, 2199
 _KIND_SUFFIX_RE = re.compile(r"\d+$")
-_EASTERN_DIGIT_RE = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
+_EASTERN_DIGIT_RE = re.compile(f"[{ARABIC_INDIC_DIGITS}{PERSIAN_DIGITS}]")
 
 
 @dataclass(frozen=True)

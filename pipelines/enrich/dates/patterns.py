@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
+from pipelines.arabic import HARAKAT, LETTER_FOLDS, TATWEEL, spellings_of
 from pipelines.enrich.dates.vocabulary import (
     DIRECTIONS,
     HIJRI_MONTHS,
@@ -22,8 +23,8 @@ from pipelines.enrich.dates.vocabulary import (
     WEEKDAYS,
 )
 
-_ARABIC_FOLDS = {"ا": "[اأإآ]", "ه": "[هة]", "ي": "[يى]"}
-_DIACRITIC = "[\u064b-\u0652\u0640]?"
+_ARABIC_FOLDS = {letter: f"[{spellings_of(letter)}]" for letter in set(LETTER_FOLDS.values())}
+_DIACRITIC = f"[{HARAKAT}{TATWEEL}]?"
 
 
 def _surface(word: str, arabic: bool) -> str:

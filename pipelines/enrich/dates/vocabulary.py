@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import re
 
+from pipelines.arabic import HARAKAT, LETTER_FOLDS, TATWEEL
+
 # Arabic alef/ta marbuta/ya variants folded; tanween, harakat and tatweel removed.
-FOLD_TABLE = str.maketrans(
-    {"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي", "’": "'"}
-    | dict.fromkeys(map(chr, range(0x064B, 0x0653)))
-    | {"\u0640": None}
-)
+FOLD_TABLE = str.maketrans(LETTER_FOLDS | {"’": "'"} | dict.fromkeys(HARAKAT + TATWEEL))
 _SPACES_RE = re.compile(r"[\s\u00a0]+")
 
 

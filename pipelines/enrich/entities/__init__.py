@@ -7,7 +7,8 @@ crosswalk), `tagging/` (features, CRF decoding, document propagation), `linking/
 context rules), `build/` (`make model` only, never imported at run time).
 """
 
-from pipelines.enrich.entities.extract import Entity, Mention, extract_mentions, extract_texts
+from pipelines.enrich.entities.extract import extract_mentions, extract_texts
+from pipelines.enrich.entities.mentions import Entity, Mention
 from pipelines.enrich.entities.versions import current_versions, enrichment_version
 
 __all__ = [

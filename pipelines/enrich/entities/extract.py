@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import chain
 
-from pipelines.enrich.entities.linking.context import (
-    SPORTS_ARTICLE_MIN,
-    Verdict,
-    judge,
-    sports_words,
-)
-from pipelines.enrich.entities.linking.cues import review
+from pipelines.enrich.entities.linking.context import SPORTS_ARTICLE_MIN, Verdict, sports_words
 from pipelines.enrich.entities.linking.linker import (
     keep_untagged,
     link_span,
@@ -20,7 +14,20 @@ from pipelines.enrich.entities.linking.linker import (
     unsure_town,
 )
 from pipelines.enrich.entities.linking.matcher import find_places
-from pipelines.enrich.entities.names.crosswalk import alias_words, known_name, load_crosswalk
+from pipelines.enrich.entities.linking.passes import place_verdict
+from pipelines.enrich.entities.linking.reasons import Reason
+from pipelines.enrich.entities.mentions import (
+    GAZETTEER_EXTRACTOR,
+    MENTION_TYPES,
+    TAGGER_EXTRACTOR,
+    DroppedSpan,
+    Entity,
+    Mention,
+    keyed_entity,
+    place_entity,
+    unlinked_reason,
+)
+from pipelines.enrich.entities.names.crosswalk import load_crosswalk
 from pipelines.enrich.entities.names.gazetteer import Place, load_gazetteer
 from pipelines.enrich.entities.names.text import (
     PROCLITICS,
@@ -45,40 +52,14 @@ from pipelines.enrich.entities.tagging.tagger import Tagger, load_lexicon, load_
 from pipelines.enrich.entities.versions import TAGGER_LANGUAGES, gazetteer_version
 
 TagResult = tuple[list[str], list[float]]  # IOB2 tags and their marginal probabilities
-GAZETTEER_EXTRACTOR = "gazetteer"
-TAGGER_EXTRACTOR = "crf+gazetteer"
-# Tagger types → mention types; LOC becomes GPE when it links to a country or city.
-MENTION_TYPES = {"PERS": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 
 
-@dataclass(frozen=True, slots=True)
-class Entity:
-    """One thing, whatever the language or spelling; ids derive from ISO / GeoNames / name key."""
+@dataclass
+class Found:
+    """What one text yields: its mentions, and the tagged spans the linking rules dropped."""
 
-    entity_id: str
-    entity_type: str
-    name: str
-    name_ar: str | None = None
-    country_code: str | None = None
-    geonames_id: int | None = None
-    latitude: float | None = None
-    longitude: float | None = None
-    is_linked: bool = False  # from the gazetteer or the crosswalk, not from a name key alone
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """An entity named at text[start_char:end_char] of an article's title or body."""
-
-    field: str
-    surface: str
-    start_char: int
-    end_char: int
-    entity_type: str
-    confidence: float
-    extractor: str
-    model_version: str
-    entity: Entity
+    mentions: list[Mention] = field(default_factory=list)
+    dropped: list[DroppedSpan] = field(default_factory=list)
 
 
 @cache
@@ -87,33 +68,19 @@ def _known_words() -> frozenset[str]:
     return frozenset(load_lexicon()["known"]) | load_gazetteer().vocabulary
 
 
-def place_entity(place: Place) -> Entity:
-    """The entity of a gazetteer place."""
-    return Entity(
-        place.entity_id, place.entity_type, place.name, place.name_ar, place.country_code,
-        place.geonames_id, place.latitude, place.longitude, is_linked=True,
-    )  # fmt: skip
-
-
-def keyed_entity(kind: str, words: list[str], surface: str, known: frozenset[str]) -> Entity | None:
-    """A person, organisation or unlinked place keyed by its normalized name; a well-known
-    person or organisation whose whole name this is gets its one id in every language."""
-    key = name_key(words, known)
-    if not key:
-        return None
-    if linked := known_name(kind, key):
-        return Entity(linked.entity_id, kind, linked.name, linked.name_ar, is_linked=True)
-    return Entity(f"{kind.lower()}:{key}", kind, surface)
-
-
 def extract_mentions(text: str, language: str | None, field: str = "body") -> list[Mention]:
     """Mentions in `text`; the tagger is chosen by language, others get gazetteer matches only."""
     return extract_texts([(text, language, field)])[0]
 
 
 def extract_texts(items: list[tuple[str, str | None, str]]) -> list[list[Mention]]:
-    """Mentions of many (text, language, field) items; each language's sentences are tagged
-    in one batch, which is what makes the decoder fast."""
+    """Mentions of many (text, language, field) items (see `find_in_texts`)."""
+    return [found.mentions for found in find_in_texts(items)]
+
+
+def find_in_texts(items: list[tuple[str, str | None, str]]) -> list[Found]:
+    """Mentions and dropped spans of many (text, language, field) items; each language's
+    sentences are tagged in one batch, which is what makes the decoder fast."""
     split = [split_sentences(text) for text, _, _ in items]
     words = [sentence_words for sentence_words, _ in split]
     tagged: dict[int, list[TagResult]] = {}
@@ -135,7 +102,7 @@ def extract_texts(items: list[tuple[str, str | None, str]]) -> list[list[Mention
 def _text_mentions(
     text: str, language: str | None, field: str, bounds: list[tuple[int, int]],
     words_of: list[list[str]], tag_results: list[TagResult] | None,
-) -> list[Mention]:  # fmt: skip
+) -> Found:  # fmt: skip
     gazetteer = load_gazetteer()
     tagger: Tagger | None = load_tagger(language) if language in TAGGER_LANGUAGES else None
     known = tagger.extractor.known if tagger else _known_words()
@@ -145,7 +112,8 @@ def _text_mentions(
     forms_of = [token_forms(words, known) for words in words_of]
     if tag_results is not None:
         tag_results = _propagated(words_of, forms_of, tag_results)
-    mentions: list[Mention] = []
+    found = Found()
+    mentions, dropped = found.mentions, found.dropped
     namesakes: list[tuple[int, tuple[Place, ...]]] = []  # mention index, candidate places
     sports_text: list[bool] = []  # computed on first need
     for index, words in enumerate(words_of):
@@ -162,48 +130,54 @@ def _text_mentions(
         covered: set[int] = set()
         for span in tagged:
             link = link_span(words, span, matches, gazetteer)
-            verdict = Verdict(link.start, link.end, link.kind, link.place)
+            verdict = Verdict(link.start, link.end, link.kind, link.place, link.reason)
+            # spans the rules added (tags O) are half sure, as propagated ones
+            confidence = min(marginals[span[0] : span[1]]) if tags[span[0]] != "O" else 0.5
             if link.place is not None and language == "ar":
                 if not sports_text:
                     counted = sports_words(chain.from_iterable(forms_of))
                     sports_text.append(counted >= SPORTS_ARTICLE_MIN)
                 sports = (sports_text[0], sports_words(forms_of[index]) > 0)
-                verdict = judge(words, tags, verdict, link.key, sports, gazetteer, person_words)
-            # spans the rules added (tags O) are half sure, as propagated ones
-            confidence = min(marginals[span[0] : span[1]]) if tags[span[0]] != "O" else 0.5
-            if verdict.place is not None and language == "ar":
-                verdict = review(
-                    words, tags, forms_of[index], verdict, link.key, confidence, gazetteer
-                )
+                verdict = place_verdict(words, tags, forms_of[index], verdict, link.key, sports,
+                                        confidence, gazetteer, person_words)  # fmt: skip
             if verdict.kind is None:  # not a mention after all
+                reason = verdict.reason or Reason.UNKNOWN_NAME
+                dropped.append(_dropped(text, field, words, starts, verdict, span, confidence,
+                                        version, reason))  # fmt: skip
                 continue
             kind = MENTION_TYPES[verdict.kind]
             if unsure_town(verdict, confidence):
-                verdict = Verdict(verdict.start, verdict.end, verdict.kind, None)
+                verdict = Verdict(verdict.start, verdict.end, verdict.kind, None,
+                                  Reason.UNSURE_TOWN)  # fmt: skip
             start, end = verdict.start, verdict.end
             if not covered.isdisjoint(range(start, end)):
+                dropped.append(_dropped(text, field, words, starts, verdict, span, confidence,
+                                        version, Reason.OVERLAP))  # fmt: skip
                 continue
             # `لداعش`: a proclitic on a one-word organisation name (`_standalone_organisations`)
             name_known = _with_organisations(known) if kind == "ORG" else known
             first, last = _char_span(words, starts, start, end, name_known)
             entity = place_entity(verdict.place) if verdict.place else None
             if verdict.place is not None and verdict.place.rank >= 2:
-                found = gazetteer.candidates(link.key)
-                if len(found) > 1:
-                    namesakes.append((len(mentions), found))
+                candidates = gazetteer.candidates(link.key)
+                if len(candidates) > 1:
+                    namesakes.append((len(mentions), candidates))
             entity = entity or keyed_entity(kind, words[start:end], text[first:last], name_known)
             if entity is None:
+                dropped.append(_dropped(text, field, words, starts, verdict, span, confidence,
+                                        version, Reason.EMPTY_NAME))  # fmt: skip
                 continue
             covered.update(range(start, end))
             mentions.append(_mention(field, text, first, last, entity, confidence,
-                                     TAGGER_EXTRACTOR, version))  # fmt: skip
+                                     TAGGER_EXTRACTOR, version,
+                                     unlinked_reason(entity, verdict.reason)))  # fmt: skip
         for match in matches:
             if match.key in never_alone or not keep_untagged(words, match, tagger is not None):
                 continue
             if covered.isdisjoint(range(match.start, match.end)):
                 first, last = _char_span(words, starts, match.start, match.end, known)
                 mentions.append(_mention(field, text, first, last, place_entity(match.place),
-                                         1.0, GAZETTEER_EXTRACTOR, version))  # fmt: skip
+                                         1.0, GAZETTEER_EXTRACTOR, version, None))  # fmt: skip
     if namesakes:
         chosen = resolve_namesakes(
             [m.entity.country_code for m in mentions], namesakes, words_of, gazetteer
@@ -213,8 +187,12 @@ def _text_mentions(
             if place is not None:
                 mentions[i] = replace(mention, entity=place_entity(place))
             elif entity := keyed_entity("LOC", mention.surface.split(), mention.surface, known):
-                mentions[i] = replace(mention, entity=entity, entity_type="LOC")
-    return sorted(mentions, key=lambda m: (m.start_char, m.end_char))
+                why = unlinked_reason(entity, Reason.CLOSE_NAMESAKES)
+                mentions[i] = replace(
+                    mention, entity=entity, entity_type="LOC", unlinked_reason=why
+                )
+    mentions.sort(key=lambda m: (m.start_char, m.end_char))
+    return found
 
 
 def _is_known_name(words: list[str]) -> bool:
@@ -264,7 +242,7 @@ def _with_organisations(known: frozenset[str]) -> frozenset[str]:
 
 @cache
 def _standalone_organisations() -> frozenset[str]:
-    """`rules.standalone_organisations` of the crosswalk, by the Arabic model's affinities."""
+    """`organisations.standalone_organisations` of the crosswalk, by the Arabic affinities."""
     tagger = load_tagger("ar")
     affinity = tagger.extractor.affinity if tagger else {}
     keys = [key for kind, key in load_crosswalk() if kind == "ORG" and is_arabic(key)]
@@ -287,29 +265,20 @@ def _propagated(
     return out
 
 
-def merge_person_aliases(mentions: list[Mention]) -> list[Mention]:
-    """Within one article, a person named by a part of a fuller name (`بوتين` after
-    `فلاديمير بوتين`) is the person of the fuller name, when exactly one fuller name fits."""
-    full_names = {m.entity.entity_id: m.entity for m in mentions if m.entity_type == "PER"}
-    merged: list[Mention] = []
-    for mention in mentions:
-        entity = mention.entity
-        if mention.entity_type == "PER" and " " not in entity.entity_id:
-            word = entity.entity_id.split(":", 1)[1]
-            fuller = [
-                e for i, e in full_names.items() if " " in i and word in alias_words(i, e.name_ar)
-            ]
-            if len(fuller) == 1:
-                mention = replace(mention, entity=fuller[0])
-        merged.append(mention)
-    return merged
-
-
 def _mention(
     field: str, text: str, start_char: int, end_char: int, entity: Entity, confidence: float,
-    extractor: str, version: str,
+    extractor: str, version: str, reason: Reason | None,
 ) -> Mention:  # fmt: skip
     return Mention(
         field, text[start_char:end_char], start_char, end_char, entity.entity_type,
-        round(confidence, 4), extractor, version, entity,
+        round(confidence, 4), extractor, version, entity, reason,
     )  # fmt: skip
+
+
+def _dropped(
+    text: str, field: str, words: list[str], starts: list[int], verdict: Verdict, span: Span,
+    confidence: float, version: str, reason: Reason,
+) -> DroppedSpan:  # fmt: skip
+    first, last = starts[verdict.start], starts[verdict.end - 1] + len(words[verdict.end - 1])
+    return DroppedSpan(field, text[first:last], first, last, MENTION_TYPES[span[2]],
+                       round(confidence, 4), version, reason)  # fmt: skip

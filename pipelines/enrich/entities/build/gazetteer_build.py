@@ -33,7 +33,7 @@ from pipelines.enrich.entities.names.gazetteer import GAZETTEER_FILE, KeyRow, Pl
 from pipelines.enrich.entities.names.text import is_arabic, name_key
 
 # Cities at or above this population: 100k keeps ~4,800 cities (each with its Arabic names)
-# and avoids most collisions of small-town names with common words; see docs/notes/entities.md.
+# and avoids most collisions of small-town names with common words; see docs/history/entities.md.
 MIN_CITY_POPULATION = 100_000
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z' .-]{3,}$")
 # Territory codes that are not countries (CLDR: EU, UN, EZ, QO, XA, XB, ZZ ...).

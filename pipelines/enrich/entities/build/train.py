@@ -39,7 +39,7 @@ CRF_PARAMS: dict[str, Any] = {
     "feature.possible_transitions": True,
 }
 # Per-language overrides of CRF_PARAMS: weights for attribute–label pairs never seen together
-# helped Arabic in train CV (`eval/ner_cv.py`, docs/notes/entities.md).
+# helped Arabic in train CV (`eval/ner_cv.py`, docs/history/entities.md).
 LANGUAGE_PARAMS: dict[str, dict[str, Any]] = {"ar": {"feature.possible_states": True}}
 MIN_KNOWN_COUNT = 2
 # A word seen this often in training and almost never inside an entity is no place name alone.

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from pipelines.enrich.entities.linking.reasons import Reason
 from pipelines.enrich.entities.names.gazetteer import Gazetteer, Place
 from pipelines.enrich.entities.names.text import normalize_word, strip_article
 from pipelines.enrich.entities.names.text import normalized_words as _words
@@ -69,12 +70,14 @@ IRREGULAR_DEMONYMS = {
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    """What a linked place mention is after its context: `kind` None drops the mention."""
+    """What a linked place mention is after its context: `kind` None drops the mention;
+    `reason`: the rule that dropped it or left it unlinked."""
 
     start: int
     end: int
     kind: str | None
     place: Place | None
+    reason: Reason | None = None
 
 
 def form(word: str) -> str:
@@ -178,12 +181,12 @@ def _is_adjective(word: str) -> bool:
     return normalized.startswith("ال") and normalized.endswith(("ي", "يه")) and len(normalized) >= 5
 
 
-def judge(
+def read_phrase(
     words: list[str], tags: list[str], link: Verdict, key: str, sports: tuple[bool, bool],
     gazetteer: Gazetteer, person_words: frozenset[str],
 ) -> Verdict:  # fmt: skip
-    """The mention a linked place span [start, end) of a sentence really is; `sports`: whether
-    the text, and the sentence, are about sport."""
+    """Pass 1 (`phrase.*`): the mention a linked place span [start, end) of a sentence really
+    is in its phrase; `sports`: whether the text, and the sentence, are about sport."""
     sports_text, sports_sentence = sports
     start, end, place = link.start, link.end, link.place
     if place is None:
@@ -198,30 +201,34 @@ def judge(
     head = None if behind_proclitic else _name_head(forms, start)
     if head is not None:
         numbered = forms[head[0]] not in INDEX_HEADS
-        return Verdict(head[0], _name_end(words, end, numbered), head[1], None)
+        return Verdict(head[0], _name_end(words, end, numbered), head[1], None, Reason.NAME_HEAD)
     if place.rank < 2:
         return link
     before = forms[start - 1] if start > 0 else ""
     after = words[end] if end < len(words) else ""
     locative = before in LOCATIVES or (word.startswith(("ب", "وب", "فب")) and word != key)
     if bare and (word in person_words or (word[:1] in "بلك" and not well_known(place))):
-        return Verdict(start, end, "PERS", None)  # `باراك`, `بلاتر`: ب + a city
+        # `باراك`, `بلاتر`: ب + a city
+        return Verdict(start, end, "PERS", None, Reason.PROCLITIC_PERSON)
     next_person = tags[end : end + 1] in (["B-PERS"], ["I-PERS"]) and not after.startswith("و")
-    if single and (
-        _after_title(words, forms, start)
-        or (not locative and (next_person or (start > 0 and tags[start - 1].endswith("PERS"))))
-    ):
-        return Verdict(start, end, "PERS", None)
+    if single and _after_title(words, forms, start):
+        return Verdict(start, end, "PERS", None, Reason.AFTER_TITLE)
+    beside_person = next_person or (start > 0 and tags[start - 1].endswith("PERS"))
+    if single and not locative and beside_person:
+        return Verdict(start, end, "PERS", None, Reason.BESIDE_PERSON)
     if _is_masculine_nisba(after):
         country, _ = demonym_country(after, gazetteer)
         is_club = country is not None or sports_text
-        return Verdict(start, end + 1, "ORG", None) if is_club else Verdict(start, end, None, None)
+        if is_club:
+            return Verdict(start, end + 1, "ORG", None, Reason.NISBA_CLUB)
+        return Verdict(start, end, None, None, Reason.NISBA_ADJECTIVE)
     if (
         single and (sports_text or sports_sentence) and not locative and after != ":"
     ):  # `سبق- جدة:` is a dateline
         _, feminine = demonym_country(after, gazetteer) if after else (None, False)
         if not feminine:  # `برشلونة الإسبانية` is the city
-            return Verdict(start, end, "ORG", None)  # a club: `برشلونة نجح`, `لعب نجران`
+            # a club: `برشلونة نجح`, `لعب نجران`
+            return Verdict(start, end, "ORG", None, Reason.SPORTS_CLUB)
     return link
 
 

@@ -20,7 +20,7 @@ from pipelines.enrich.entities.linking.context import (
     form,
     well_known,
 )
-from pipelines.enrich.entities.linking.readings import reread
+from pipelines.enrich.entities.linking.reasons import Reason
 from pipelines.enrich.entities.names.gazetteer import Gazetteer
 from pipelines.enrich.entities.names.text import normalize_word
 from pipelines.enrich.entities.tagging.word_shapes import (
@@ -192,40 +192,41 @@ def _common_definite(
     )
 
 
-def review(
+def check_common_word(
     words: list[str], tags: list[str], forms: list[str], verdict: Verdict, key: str,
     confidence: float, gazetteer: Gazetteer,
 ) -> Verdict:  # fmt: skip
-    """A linked place mention after these rules: kept, unlinked (`LOC`/`ORG`, place None) or
-    dropped (kind None: a common word). `forms`: the matcher's token forms of the sentence."""
+    """Pass 3 (`cue.*`): a linked place mention after these rules: kept, unlinked (`LOC`/`ORG`,
+    place None) or dropped (kind None: a common word). `forms`: the matcher's token forms of
+    the sentence."""
     start, end, place = verdict.start, verdict.end, verdict.place
     if place is None or verdict.kind is None:
         return verdict
-    other = reread(words, tags, verdict, key, gazetteer)
-    if other is not None:
-        return other
     if after_subnational(words, start):
-        return Verdict(start, end, "LOC", None)
+        return Verdict(start, end, "LOC", None, Reason.SUBNATIONAL)
     quoted = quoted_name(words, tags, forms, start, end)
     if quoted is not None:
-        return Verdict(quoted[0], quoted[1], "ORG", None)
+        return Verdict(quoted[0], quoted[1], "ORG", None, Reason.QUOTED_NAME)
     if end - start != 1:
         return verdict
-    construct = place.rank >= 2 and heads_construct(words, tags, forms, end, gazetteer)
-    if construct or coordinated_with_common_noun(words, tags, start, end, gazetteer):
-        return Verdict(start, end, None, None)
+    if place.rank >= 2 and heads_construct(words, tags, forms, end, gazetteer):
+        return Verdict(start, end, None, None, Reason.CONSTRUCT_HEAD)
+    if coordinated_with_common_noun(words, tags, start, end, gazetteer):
+        return Verdict(start, end, None, None, Reason.COMMON_NOUN_LIST)
     if place.rank >= 2 and masculine_participle(words, tags, end):
-        return Verdict(start, end, None, None)
+        return Verdict(start, end, None, None, Reason.MASCULINE_PARTICIPLE)
     frequent = gazetteer.frequent_word(key, has_article(words[start], key))
     if place.rank >= 2 and frequent:
         return _frequent(words, tags, verdict, key, confidence, frequent)
     if has_place_cue(words, start, end, key):
         return verdict
     shape = adverb_shape(words[start]) if place.rank >= 2 else ""
-    if confidence < SURE and (gazetteer.common_word(key) or shape == "sure"):
-        return Verdict(start, end, None, None)
+    if confidence < SURE and gazetteer.common_word(key):
+        return Verdict(start, end, None, None, Reason.COMMON_WORD_UNSURE)
+    if confidence < SURE and shape == "sure":
+        return Verdict(start, end, None, None, Reason.ADVERB_SHAPE)
     if shape == "maybe" and confidence < ADVERB_SURE:
-        return Verdict(start, end, None, None)
+        return Verdict(start, end, None, None, Reason.ADVERB_SHAPE)
     return verdict
 
 
@@ -242,7 +243,7 @@ def _frequent(
     if kind == "noun" and (
         definite_genitive(words, tags, end) or indefinite_modifier(words, tags, end)
     ):
-        return Verdict(start, end, None, None)
+        return Verdict(start, end, None, None, Reason.FREQUENT_NOUN)
     before = _cue_form(words[start - 1]) if start > 0 else ""
     dateline = before in DASHES or (end < len(words) and words[end] == ":")
     listed = (start > 0 and tags[start - 1] != "O" and normalize_word(words[start])[:1] == "و") or (
@@ -253,4 +254,6 @@ def _frequent(
         return verdict
     known = kind == "word" and verdict.place is not None and well_known(verdict.place)
     sure = SURE if known else FREQUENT_SURE
-    return verdict if confidence >= sure else Verdict(start, end, None, None)
+    if confidence >= sure:
+        return verdict
+    return Verdict(start, end, None, None, Reason.FREQUENT_UNSURE)

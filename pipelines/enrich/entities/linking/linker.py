@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from pipelines.enrich.entities.linking.context import Verdict, demonym_country, well_known
 from pipelines.enrich.entities.linking.matcher import Match
+from pipelines.enrich.entities.linking.reasons import Reason
 from pipelines.enrich.entities.names.gazetteer import Gazetteer, Place
 from pipelines.enrich.entities.names.text import (
     is_arabic,
@@ -36,6 +37,7 @@ class Link:
     kind: str
     place: Place | None
     key: str = ""  # the gazetteer key the place was found by
+    reason: Reason | None = None  # why a candidate place was not linked
 
 
 def _has_article(word: str) -> bool:
@@ -97,7 +99,7 @@ def link_span(
     start, end, kind = span
     words = sentence[start:end]
     if kind == "LOC" and is_quoted(sentence, start, end):
-        return Link(start, end, "ORG", None)
+        return Link(start, end, "ORG", None, reason=Reason.QUOTED_TITLE)
     if kind == "LOC":
         longer = _longer_name(sentence, start, end, matches, gazetteer)
         if longer is not None:
@@ -107,7 +109,7 @@ def link_span(
     if place is not None and (kind == "LOC" or place.rank <= MAX_UNTAGGED_RANK):
         if article_agrees(gazetteer, key, place, words):
             return Link(start, end, kind, place, key)
-        return Link(start, end, kind, None)
+        return Link(start, end, kind, None, reason=Reason.ARTICLE_DISAGREES)
     if kind == "LOC":
         overlapping = [
             m

@@ -16,6 +16,7 @@ from pipelines.enrich.entities.linking.context import (
     demonym_country,
     form,
 )
+from pipelines.enrich.entities.linking.reasons import Reason
 from pipelines.enrich.entities.names.gazetteer import Gazetteer
 from pipelines.enrich.entities.names.text import normalize_word
 from pipelines.enrich.entities.names.text import normalized_words as _words
@@ -84,10 +85,10 @@ def named_club(
     if normalize_word(words[start]) not in (first, "ال" + first):
         return None  # `وغانا`, `بتركيا`: a proclitic on the place
     if _club_word(words, tags, start - 1, gazetteer):
-        return Verdict(start - 1, end, "ORG", None)
+        return Verdict(start - 1, end, "ORG", None, Reason.NAMED_CLUB)
     town = verdict.place is not None and verdict.place.rank >= 2  # `بنما سيتي` is a capital
     if _club_word(words, tags, end, gazetteer) or (town and _club_suffix(words, tags, end)):
-        return Verdict(start, end + 1, "ORG", None)
+        return Verdict(start, end + 1, "ORG", None, Reason.NAMED_CLUB)
     return None
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pipelines.enrich.entities.linking.context import Verdict, demonym_country, demonyms, form
 from pipelines.enrich.entities.linking.longer_names import named_club, named_person
+from pipelines.enrich.entities.linking.reasons import Reason
 from pipelines.enrich.entities.names.gazetteer import Gazetteer, Place
 from pipelines.enrich.entities.names.text import normalize_word
 from pipelines.enrich.entities.names.text import normalized_words as _words
@@ -92,7 +93,7 @@ def capital(words: list[str], verdict: Verdict, key: str, gazetteer: Gazetteer) 
     city = _best_city(cities, (country, place.country_code))
     if city is not None:
         return Verdict(start, verdict.end, verdict.kind, city)
-    return Verdict(start, verdict.end, "LOC", None) if noun else None
+    return Verdict(start, verdict.end, "LOC", None, Reason.CITY_NOT_FOUND) if noun else None
 
 
 def _countries_named(words: list[str], skip: range, gazetteer: Gazetteer) -> set[str]:
@@ -146,13 +147,13 @@ def region(words: list[str], verdict: Verdict) -> Verdict | None:
         return None
     following, start = normalize_word(words[end]), verdict.start
     if following in REGION_ADJECTIVES and place.rank == 1:
-        return Verdict(start, end + 1, "LOC", None)
+        return Verdict(start, end + 1, "LOC", None, Reason.REGION)
     before = normalize_word(words[start - 1]) if start > 0 else ""
     after_preposition = before in REGION_PREPOSITIONS or (
         before[:1] in ("و", "ف") and before[1:] in REGION_PREPOSITIONS  # `وفي`
     )
     if following in REGION_DIRECTIONS and after_preposition:
-        return Verdict(start, end + 1, "LOC", None)
+        return Verdict(start, end + 1, "LOC", None, Reason.REGION)
     return None
 
 
@@ -166,7 +167,7 @@ def foreign_club(words: list[str], verdict: Verdict, gazetteer: Gazetteer) -> Ve
         return None  # `الأورغواي` is a country, though it ends like a demonym
     code, feminine = demonym_country(words[end], gazetteer)
     if code and not feminine and code != place.country_code:
-        return Verdict(verdict.start, end + 1, "ORG", None)
+        return Verdict(verdict.start, end + 1, "ORG", None, Reason.FOREIGN_CLUB)
     return None
 
 
@@ -196,21 +197,21 @@ def demonym_accusative(
     )
 
 
-def reread(
+def read_other_meanings(
     words: list[str], tags: list[str], verdict: Verdict, key: str, gazetteer: Gazetteer
 ) -> Verdict | None:
-    """The mention a linked place is under these rules (kind None: no mention), or None when
-    none applies."""
+    """Pass 2 (`reading.*`): the mention a linked place is under these rules (kind None: no
+    mention), or None when none applies."""
     start, end, place = verdict.start, verdict.end, verdict.place
     if place is not None and named_person(words, verdict, gazetteer):
-        return Verdict(start, end, "PERS", None)
+        return Verdict(start, end, "PERS", None, Reason.NAMED_PERSON)
     if place is not None and place.rank <= 1 and (found := region(words, verdict)) is not None:
         return found
     if place is not None and place.rank == 1:
-        if prayer_time(words, start, end) or demonym_accusative(
-            words, tags, verdict, key, gazetteer
-        ):
-            return Verdict(start, end, None, None)
+        if prayer_time(words, start, end):
+            return Verdict(start, end, None, None, Reason.PRAYER_TIME)
+        if demonym_accusative(words, tags, verdict, key, gazetteer):
+            return Verdict(start, end, None, None, Reason.DEMONYM_ACCUSATIVE)
         found = foreign_club(words, verdict, gazetteer)
         if found is not None:
             return found

@@ -83,7 +83,7 @@ class Gazetteer:
 KeyRow = tuple[str, str, int, str]  # key, entity_id, quality, article flag ("a", "n" or "")
 COMMON_MIN_COUNT, COMMON_MIN_SHARE = 5, 0.7
 # Zipf 4 = once per 100,000 words; from there on about half the ANERcorp train tokens of
-# gazetteer words are no names (0.52 for Zipf 4-4.5, 0.32 for 3.5-4): docs/notes/entities.md.
+# gazetteer words are no names (0.52 for Zipf 4-4.5, 0.32 for 3.5-4): docs/history/entities.md.
 FREQUENT_ZIPF, NAME_EVIDENCE, ALTERNATION_ZIPF = 4.0, 2, 3.5
 
 

@@ -7,24 +7,12 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
-# Arabic diacritics (harakat, tanween, shadda, sukun, dagger alef, Quranic marks) and tatweel:
-# the letter map deletes them, so one `str.translate` normalizes a word (a regex pass cost more).
-_DIACRITICS = [*range(0x610, 0x61B), *range(0x64B, 0x660), 0x670, *range(0x6D6, 0x6EE), 0x640]
+from pipelines.arabic import INVISIBLE, LETTER_FOLDS, MARKS, PERSIAN_FOLDS, TATWEEL
+
+# Arabic marks, tatweel and invisible joiners deleted, spelling variants folded
+# (pipelines/arabic.py): one `str.translate` normalizes a word (a regex pass cost more).
 _LETTER_MAP = str.maketrans(
-    {
-        **dict.fromkeys(map(chr, _DIACRITICS), ""),
-        "أ": "ا",
-        "إ": "ا",
-        "آ": "ا",
-        "ٱ": "ا",
-        "ى": "ي",
-        "ة": "ه",
-        "ی": "ي",  # Persian ya
-        "ک": "ك",  # Persian kaf
-        "\u200c": "",  # zero-width non-joiner
-        "\u200f": "",
-        "\u200e": "",
-    }
+    {**dict.fromkeys(MARKS + TATWEEL + INVISIBLE, ""), **LETTER_FOLDS, **PERSIAN_FOLDS}
 )
 # A token: a run of letters/digits (with Arabic marks and tatweel inside), or one other symbol.
 _TOKEN = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c]+|[^\w\s]")

@@ -1,0 +1,2 @@
+INSERT INTO core.dropped_entity_mentions BY NAME
+SELECT * FROM batch
