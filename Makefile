@@ -68,14 +68,17 @@ bench: setup
 
 # Rebuild the entity tagger models, gazetteer and person/organisation crosswalk (deterministic;
 # needs ../shared/data and the CC-BY-4.0 person-name list of arabnamer, ArWikiCats' (MIT) people,
-# club and organisation names and wordfreq's (CC BY-SA 4.0 data) Arabic word frequencies, all
-# read as data: their dependencies are not needed), and the project's own list of well-known
-# organisations (pipelines/enrich/entities/build/data/organisations.tsv).
+# club and organisation names and wordfreq's (CC BY-SA 4.0 data) Arabic, English and French word
+# frequencies, all read as data: their dependencies are not needed), and the project's own list
+# of well-known organisations (pipelines/enrich/entities/build/data/organisations*.tsv). English
+# trains on UNER EWT, wikigold, BTC and WNUT-17, French on Europeana Newspapers FR (latin_train).
 model: setup
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps 'arabnamer==0.1.3' \
 		'arwikicats==0.2.3' 'wordfreq==3.1.1' 'msgpack==1.2.4'
 	$(BIN)/python -m pipelines.enrich.entities.build.train --anercorp $(SHARED_DATA)/anercorp/train.txt \
 		--uner $(SHARED_DATA)/uner_english_ewt/dev.iob2 --out pipelines/enrich/entities/models/
+	$(BIN)/python -m pipelines.enrich.entities.build.latin_train --shared $(SHARED_DATA) \
+		--out pipelines/enrich/entities/models/
 
 clean:
 	rm -rf $(VENV) .dagster_home warehouse/*.duckdb warehouse/*.wal

@@ -33,11 +33,16 @@ from pipelines.enrich.entities.names.text import (
     PROCLITICS,
     clitic_length,
     is_arabic,
+    name_key,
     split_sentences,
     token_forms,
     token_starts,
 )
 from pipelines.enrich.entities.tagging.document import Span, propagate_names, tag_spans
+from pipelines.enrich.entities.tagging.latin_features import (
+    LATIN_LANGUAGES,
+    without_leading_articles,
+)
 from pipelines.enrich.entities.tagging.organisations import (
     known_organisation_spans,
     organisation_spans,
@@ -117,6 +122,8 @@ def _text_mentions(
         tagged = tag_spans(tags)
         if language == "ar" and tagger is not None:
             tagged = _with_rule_spans(words, forms_of[index], tagged)
+        elif tagged and language in LATIN_LANGUAGES:
+            tagged = without_leading_articles(words, tagged, language, _is_known_name)
         if not tagged and not matches:
             continue
         starts = token_starts(text, bounds[index])
@@ -186,6 +193,14 @@ def _text_mentions(
                 )
     mentions.sort(key=lambda m: (m.start_char, m.end_char))
     return found
+
+
+def _is_known_name(words: list[str]) -> bool:
+    """Whether the words are a whole gazetteer, person or organisation name."""
+    key = name_key(words)
+    return key in load_gazetteer().by_key or any(
+        (kind, key) in load_crosswalk() for kind in ("PER", "ORG")
+    )
 
 
 def _char_span(

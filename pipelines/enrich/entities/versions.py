@@ -16,9 +16,14 @@ from pathlib import Path
 from pipelines.enrich.entities.names.gazetteer import GAZETTEER_FILE, MODELS_DIR
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-TAGGER_LANGUAGES = ("ar", "en")
+TAGGER_LANGUAGES = ("ar", "en", "fr")
 LEXICON_FILE = MODELS_DIR / "lexicon.json"
 CROSSWALK_FILE = MODELS_DIR / "crosswalk.tsv.gz"
+
+
+def language_lexicon_file(language: str, models_dir: Path = MODELS_DIR) -> Path:
+    """The word lists a Latin-script model (English, French) was trained with, beside it."""
+    return models_dir / f"{language}.lexicon.json"
 
 
 def digest(*paths: Path) -> str:
@@ -37,6 +42,8 @@ def tagger_version(language: str, models_dir: Path = MODELS_DIR) -> str | None:
     if not model.exists():
         return None
     files = [model, models_dir / LEXICON_FILE.name, models_dir / GAZETTEER_FILE.name]
+    own_lexicon = language_lexicon_file(language, models_dir)  # Latin-script models' word lists
+    files += [own_lexicon] if own_lexicon.exists() else []
     crosswalk = models_dir / CROSSWALK_FILE.name  # its multi-word names are a CRF feature
     files += [crosswalk] if crosswalk.exists() else []
     return f"crf-{language}-{digest(*files)}"

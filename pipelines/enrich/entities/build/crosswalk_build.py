@@ -10,7 +10,9 @@ tables whose Arabic name begins with an organisation word (`نادي`, `حزب`,
 gets the id `per:` / `org:` + the name key of its English title; the keys of its Arabic and
 English names (and a few spelling variants) point at it. A key that two entities share, that
 names a place of the gazetteer, or a person key of very common words only (`محمد علي`) is left
-out; so are one-word person keys."""
+out; so are one-word person keys. French names of listed organisations
+(`data/organisations_fr.tsv`) join their entity, and an organisation the gazetteer has
+(`cldr:UN`) keeps the gazetteer's id (`crosswalk_extend`)."""
 
 from __future__ import annotations
 
@@ -39,8 +41,9 @@ from pipelines.enrich.entities.names.text import (
 from pipelines.enrich.entities.versions import LEXICON_FILE
 
 SOURCE = (
-    "the project's list of well-known organisations; ArWikiCats 0.2.3 (MIT), English -> Arabic "
-    "Wikipedia titles; spellings from arabnamer's Arabic name dictionary (Yousef, E.), CC-BY-4.0"
+    "the project's list of well-known organisations (English, Arabic, French); ArWikiCats 0.2.3 "
+    "(MIT), English -> Arabic Wikipedia titles; spellings from arabnamer's Arabic name "
+    "dictionary (Yousef, E.), CC-BY-4.0"
 )
 # The project's own hand-written list: `English name<TAB>Arabic name|variant|...`.
 ORGANISATIONS_FILE = Path(__file__).resolve().parent / "data" / "organisations.tsv"
@@ -269,6 +272,16 @@ def build_crosswalk(
         entries, places, common, json.loads(spellings.read_text(encoding="utf-8")),
         frozenset(english for _, english, _, _ in listed), generic,
     )  # fmt: skip
+    # French names of listed organisations, then the gazetteer's id where it has the organisation
+    from pipelines.enrich.entities.build.crosswalk_extend import (  # it imports this module
+        french_names,
+        french_rows,
+        gazetteer_ids,
+    )
+
+    taken = {(kind, key) for kind, key, _ in rows}
+    rows += french_rows(french_names(), {n.entity_id for n in names}, taken, places)
+    names, rows = gazetteer_ids(names, rows, load_gazetteer(GAZETTEER_FILE))
     write_crosswalk(path, names, rows, SOURCE)
     return len(names), len(rows)
 

@@ -22,7 +22,12 @@ from pipelines.enrich.entities.names.text import is_arabic
 from pipelines.enrich.entities.tagging.decoder import CompiledCRF
 from pipelines.enrich.entities.tagging.document import to_iob2
 from pipelines.enrich.entities.tagging.features import FeatureExtractor
-from pipelines.enrich.entities.versions import LEXICON_FILE, tagger_version
+from pipelines.enrich.entities.tagging.latin_features import (
+    LATIN_LANGUAGES,
+    latin_extractor,
+    load_latin_lexicon,
+)
+from pipelines.enrich.entities.versions import LEXICON_FILE, language_lexicon_file, tagger_version
 
 
 def place_features(gazetteer: Gazetteer) -> tuple[dict[str, str], frozenset[str]]:
@@ -123,5 +128,10 @@ def load_tagger(language: str, models_dir: Path = MODELS_DIR) -> Tagger | None:
     crf.open(str(model))
     version = tagger_version(language, models_dir)
     assert version is not None  # the model exists
-    extractor = build_extractor(load_lexicon(lexicon_file), load_gazetteer(gazetteer_file))
+    own_lexicon = language_lexicon_file(language, models_dir)
+    if language in LATIN_LANGUAGES and own_lexicon.exists():
+        gazetteer = load_gazetteer(gazetteer_file)
+        extractor: FeatureExtractor = latin_extractor(load_latin_lexicon(own_lexicon), gazetteer)
+    else:
+        extractor = build_extractor(load_lexicon(lexicon_file), load_gazetteer(gazetteer_file))
     return Tagger(language, version, extractor, CompiledCRF.from_tagger(crf, extractor))

@@ -1,0 +1,177 @@
+"""Train the English and French CRF taggers (`make model`), and choose their settings by
+cross-corpus validation (`eval/ner_latin.py`).
+
+    python -m pipelines.enrich.entities.build.latin_train --shared ../shared/data \
+        --out pipelines/enrich/entities/models/
+
+English trains on UNER EWT dev (its test split stays held out for `eval/ner_eval.py`), and all
+of wikigold, the Broad Twitter Corpus and WNUT-17; French on all of the Europeana Newspapers
+corpus (`latin_corpora`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pycrfsuite
+
+from pipelines.enrich.entities.build.corpus import Scores, Sentence, score, to_bilou
+from pipelines.enrich.entities.build.latin_corpora import (
+    ENGLISH_CORPORA,
+    read_english,
+    read_europeana,
+)
+from pipelines.enrich.entities.build.word_evidence import MissingData, package_file
+from pipelines.enrich.entities.names.crosswalk import load_crosswalk
+from pipelines.enrich.entities.names.gazetteer import GAZETTEER_FILE, MODELS_DIR, load_gazetteer
+from pipelines.enrich.entities.names.text import tokenize
+from pipelines.enrich.entities.tagging.document import to_iob2
+from pipelines.enrich.entities.tagging.latin_features import LatinFeatureExtractor, latin_extractor
+from pipelines.enrich.entities.versions import language_lexicon_file
+
+# Chosen by leave-one-corpus-out validation over the four English corpora (eval/ner_latin.py).
+LATIN_PARAMS: dict[str, Any] = {
+    "c1": 0.1,
+    "c2": 0.01,
+    "max_iterations": 150,
+    "feature.possible_transitions": True,
+}
+# Words at least this frequent (Zipf) are kept in the lexicon; rarer ones read as rare (0).
+MIN_ZIPF = 2.5
+# Words of known names this frequent (Zipf ≥ 5: `the`, `of`, `de`) say nothing about names.
+NAME_WORD_MAX_BUCKET = 9
+EUROPEANA = "french_ner/europeana_newspapers_fr/enp_FR.bnf.bio"
+
+
+def latin_frequencies(language: str) -> dict[str, int]:
+    """Lower-case word → twice its Zipf frequency, rounded down, for words of Zipf ≥ `MIN_ZIPF`
+    in wordfreq's `large_<language>` list (Apache-2.0 code, CC BY-SA 4.0 data)."""
+    import msgpack  # build time only (`make model`)
+
+    path = package_file("wordfreq", f"data/large_{language}.msgpack.gz")
+    if path is None:
+        raise MissingData("wordfreq is not installed (make model installs wordfreq==3.1.1)")
+    with gzip.open(path) as handle:
+        bins = msgpack.load(handle, raw=False)  # a header, then words by centibel (0, -1, ...)
+    result: dict[str, int] = {}
+    for centibels, words in enumerate(bins[1:]):
+        zipf = 9 - centibels / 100
+        if zipf < MIN_ZIPF:
+            break
+        for word in words:
+            result.setdefault(word.lower(), int(zipf * 2))
+    return dict(sorted(result.items()))
+
+
+def latin_lexicon(language: str) -> dict[str, Any]:
+    """Word frequencies, and the Latin-script words of the crosswalk's persons and
+    organisations that are not common words."""
+    frequency = latin_frequencies(language)
+    words: dict[str, set[str]] = {"PER": set(), "ORG": set()}
+    for kind, key in load_crosswalk():
+        if key.isascii() or not any("\u0600" <= c <= "\u06ff" for c in key):
+            words[kind].update(
+                t.text.lower() for t in tokenize(key) if t.text.isalpha() and len(t.text) >= 2
+            )
+    common = {w for w, bucket in frequency.items() if bucket >= NAME_WORD_MAX_BUCKET}
+    return {
+        "frequency": frequency,
+        "person_words": sorted(words["PER"] - common),
+        "organisation_words": sorted(words["ORG"] - common),
+    }
+
+
+def train_latin(
+    sentences: Sequence[Sentence], extractor: LatinFeatureExtractor, params: dict[str, Any],
+    out: Path,
+) -> None:  # fmt: skip
+    """Fit one CRF on the sentences (BILOU labels) and save it to `out`."""
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for words, tags in sentences:
+        trainer.append(extractor.sentence_features(words), to_bilou(tags))
+    trainer.set_params(params)
+    trainer.train(str(out))
+
+
+def evaluate(
+    model: Path, extractor: LatinFeatureExtractor, sentences: Sequence[Sentence],
+    types: frozenset[str] | None = None,
+) -> Scores:  # fmt: skip
+    """Strict span scores of a model on gold sentences; `types`: only these types count (the
+    others are dropped from gold and predictions alike)."""
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    predicted = [to_iob2(tagger.tag(extractor.sentence_features(w))) for w, _ in sentences]
+    gold = [tags for _, tags in sentences]
+    if types is not None:
+        gold = [_only(tags, types) for tags in gold]
+        predicted = [_only(tags, types) for tags in predicted]
+    return score(gold, predicted)
+
+
+def _only(tags: list[str], types: frozenset[str]) -> list[str]:
+    return [t if t == "O" or t[2:] in types else "O" for t in tags]
+
+
+def cross_corpus(
+    corpora: dict[str, list[Sentence]], extractor: LatinFeatureExtractor,
+    params: dict[str, Any], folder: Path,
+) -> dict[str, Scores]:  # fmt: skip
+    """Scores on each corpus of a model trained on all the others (saved in `folder` as
+    `without-<corpus>.crfsuite`)."""
+    results: dict[str, Scores] = {}
+    for held_out, test in corpora.items():
+        train = [s for name, part in corpora.items() if name != held_out for s in part]
+        model = folder / f"without-{held_out}.crfsuite"
+        train_latin(train, extractor, params, model)
+        results[held_out] = evaluate(model, extractor, test)
+    return results
+
+
+def english_corpora(shared: Path) -> dict[str, list[Sentence]]:
+    return {name: read_english(name, shared) for name in ENGLISH_CORPORA}
+
+
+def write_lexicon(language: str, out: Path) -> dict[str, Any]:
+    """Write the language's word lists beside its model; returns them."""
+    lexicon = latin_lexicon(language)
+    language_lexicon_file(language, out).write_text(
+        json.dumps(lexicon, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8"
+    )
+    return lexicon
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, required=True, help="the shared data folder")
+    parser.add_argument("--out", type=Path, default=MODELS_DIR)
+    parser.add_argument("--languages", nargs="*", default=["en", "fr"])
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    gazetteer = load_gazetteer(GAZETTEER_FILE)
+    for language in args.languages:
+        try:
+            lexicon = write_lexicon(language, args.out)
+        except MissingData as error:
+            parser.error(str(error))
+        extractor = latin_extractor(lexicon, gazetteer)
+        if language == "en":
+            sentences = [s for part in english_corpora(args.shared).values() for s in part]
+        else:
+            sentences = read_europeana(args.shared / EUROPEANA)
+        model = args.out / f"{language}.crfsuite"
+        train_latin(sentences, extractor, LATIN_PARAMS, model)
+        size = model.stat().st_size / 1e6
+        print(f"{language}: {len(sentences):,} sentences, model {size:.2f} MB")
+    print(f"trained in {time.perf_counter() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

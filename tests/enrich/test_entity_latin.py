@@ -1,0 +1,150 @@
+"""English and French tagging: corpus readers and tag mapping, Latin-script word features, the
+crosswalk's French names and gazetteer ids, and the shipped taggers on real sentences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipelines.enrich.entities.build.crosswalk_extend import (
+    french_names,
+    french_rows,
+    gazetteer_ids,
+)
+from pipelines.enrich.entities.build.latin_corpora import (
+    WNUT_TYPES,
+    europeana_split,
+    iob1_to_iob2,
+    read_columns,
+    read_english,
+)
+from pipelines.enrich.entities.names.crosswalk import KnownName
+from pipelines.enrich.entities.names.gazetteer import Gazetteer, load_gazetteer
+from pipelines.enrich.entities.tagging.latin_features import (
+    LatinFeatureExtractor,
+    without_leading_articles,
+    word_pattern,
+)
+from tests.conftest import shared_dataset
+
+
+def test_iob1_becomes_iob2() -> None:
+    tags = ["I-PER", "I-PER", "O", "I-LOC", "B-LOC", "I-ORG"]
+    assert iob1_to_iob2(tags) == ["B-PER", "I-PER", "O", "B-LOC", "B-LOC", "B-ORG"]
+
+
+def test_columns_map_types_and_split_at_blank_lines(tmp_path: Path) -> None:
+    path = tmp_path / "wnut.conll"
+    path.write_text(
+        "Empire\tB-location\nState\tI-location\n\t\nApple\tB-corporation\nrocks\tO\n"
+        "Coldplay\tB-group\nlive\tO\nMinecraft\tB-product\n",
+        encoding="utf-8",
+    )
+    assert read_columns(path, WNUT_TYPES) == [
+        (["Empire", "State"], ["B-LOC", "I-LOC"]),
+        (["Apple", "rocks", "Coldplay", "live", "Minecraft"],
+         ["B-ORG", "O", "B-ORG", "O", "B-MISC"]),
+    ]  # fmt: skip
+
+
+def test_word_features_see_case_frequency_and_known_words() -> None:
+    assert word_pattern("McDonald's") == "XxXx'x"
+    assert word_pattern("U.S.") == "X.X."
+    extractor = LatinFeatureExtractor(
+        place_words={"paris": "GPE"}, name_words=frozenset(), known=frozenset(),
+        frequency={"the": 14, "paris": 10}, person_words=frozenset({"macron"}),
+        organisation_words=frozenset({"unesco"}),
+    )  # fmt: skip
+    assert {"fq=10", "fqs=10title", "gaz=GPE", "gas=GPEtitle"} <= set(
+        extractor.word_features("Paris")
+    )
+    assert "fq=0" in extractor.word_features("Macron")  # rare in general text
+    assert "pn" in extractor.word_features("Macron")
+    assert "ow" in extractor.word_features("UNESCO")
+    assert "tg=PER" in extractor.word_features("président")
+    assert "tg=ORG" in extractor.word_features("University")
+
+
+def test_leading_articles_leave_names_unless_part_of_a_known_name() -> None:
+    words = ["The", "European", "Union", "met", "The", "Guardian", "and", "L", "'", "ONU"]
+    spans = [(0, 3, "ORG"), (4, 6, "ORG"), (7, 10, "ORG")]
+    known = {"The Guardian"}.__contains__
+
+    def is_known(name: list[str]) -> bool:
+        return known(" ".join(name))
+
+    assert without_leading_articles(words, spans, "en", is_known) == [
+        (1, 3, "ORG"), (4, 6, "ORG"), (7, 10, "ORG"),
+    ]  # fmt: skip
+    assert without_leading_articles(words, spans[2:], "fr", is_known) == [(9, 10, "ORG")]
+
+
+def test_french_names_join_the_english_entity_and_the_gazetteer_id_wins() -> None:
+    pairs = [("United Nations", "Nations unies"), ("United Nations", "ONU"),
+             ("World Bank", "Banque mondiale"), ("Nowhere Inc", "Nulle part")]  # fmt: skip
+    taken = {("ORG", "nations unies")}
+    rows = french_rows(pairs, {"org:united nations", "org:world bank"}, taken, {"paris"})
+    assert rows == [
+        ("ORG", "banque mondiale", "org:world bank"),
+        ("ORG", "onu", "org:united nations"),
+    ]
+    un = KnownName("org:united nations", "ORG", "United Nations", "الأمم المتحدة")
+    gazetteer = load_gazetteer()
+    names, renamed = gazetteer_ids([un], rows, gazetteer)
+    assert names[0].entity_id == "cldr:UN"
+    assert ("ORG", "onu", "cldr:UN") in renamed
+    no_places = Gazetteer({}, {}, frozenset())
+    assert gazetteer_ids([un], rows, no_places)[1] == rows  # no such place: ids kept
+    assert ("United Nations", "Organisation des Nations unies") in french_names()
+
+
+def test_english_corpora_read_with_their_types() -> None:
+    root = shared_dataset("english_ner").parent
+    wnut = read_english("wnut17", root)
+    assert len(wnut) == 3394 + 1009 + 1287
+    kinds = {tag[2:] for _, tags in wnut for tag in tags if tag != "O"}
+    assert kinds == {"PERS", "ORG", "LOC", "MISC"}
+    wikigold = read_english("wikigold", root)
+    assert len(wikigold) == 1696
+    assert all(not tags[0].startswith("I-") for _, tags in wikigold)  # IOB2 now
+
+
+def test_europeana_held_out_slice_is_the_corpus_end() -> None:
+    path = shared_dataset("french_ner/europeana_newspapers_fr") / "enp_FR.bnf.bio"
+    train, test = europeana_split(path)
+    tokens = [sum(len(words) for words, _ in part) for part in (train, test)]
+    assert sum(tokens) == 205_916
+    assert 0.09 < tokens[1] / sum(tokens) < 0.11
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_shipped_latin_taggers_find_persons_and_organisations(language: str) -> None:
+    from pipelines.enrich.entities.tagging.tagger import load_tagger
+
+    tagger = load_tagger(language)
+    assert tagger is not None
+    assert isinstance(tagger.extractor, LatinFeatureExtractor)
+    sentence = {
+        "en": "Prime Minister Boris Johnson met officials of the World Health Organization "
+        "in Geneva on Monday .",
+        "fr": "Le président Emmanuel Macron a reçu les dirigeants de la Banque mondiale "
+        "à Paris lundi .",
+    }[language].split()
+    tags, _ = tagger.tag(sentence)
+    kinds = {tag[2:] for tag in tags if tag != "O"}
+    assert {"PERS", "ORG", "LOC"} <= kinds
+
+
+def test_english_and_french_organisations_share_ids_across_scripts() -> None:
+    from pipelines.enrich.entities import extract_mentions
+
+    english = extract_mentions("The European Union agreed on Monday.", "en")
+    french = extract_mentions("La Banque mondiale et Emmanuel Macron.", "fr")
+    arabic = extract_mentions("قالت منظمة الأمم المتحدة إن البنك الدولي سيساعد.", "ar")
+    assert [(m.surface, m.entity.entity_id) for m in english] == [("European Union", "cldr:EU")]
+    assert [(m.surface, m.entity.entity_id) for m in french] == [
+        ("Banque mondiale", "org:world bank"),  # `La` left out
+        ("Emmanuel Macron", "per:emmanuel macron"),
+    ]
+    assert {m.entity.entity_id for m in arabic} == {"cldr:UN", "org:world bank"}
