@@ -1,0 +1,39 @@
+"""One worker of the concurrency tests: map and merge some dumps into a warehouse, then exit.
+
+    python -m tests.ducklake.load_worker WAREHOUSE LANDING DUMP_FILE...
+
+Prints `staged <dump>` when a dump is mapped, then one JSON line (dumps merged, failures);
+exit status 1 when a dump failed.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from pipelines.dedup.matching import DEFAULT_THRESHOLD
+from pipelines.ingest.locate import source_for_key
+from pipelines.merge.loader import load_dumps
+
+
+def print_staged(event: str, data: dict[str, Any]) -> None:
+    """`staged <dump>` once a dump is mapped (its merge comes next)."""
+    if event == "staged":
+        print(f"staged {data['dump_file']}", flush=True)
+
+
+def main(argv: list[str]) -> int:
+    warehouse, landing, *dump_files = argv
+    sources = [source_for_key(Path(landing), dump_file) for dump_file in dump_files]
+    report = load_dumps(
+        warehouse, sources, workers=1, threshold=DEFAULT_THRESHOLD, progress=print_staged
+    )
+    merged = [d.dump_file for d in report.merged]
+    print(json.dumps({"merged": merged, "failed": report.failed}), flush=True)
+    return 1 if report.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
