@@ -4,6 +4,7 @@ import dagster as dg
 
 from pipelines.assets import DUMP_ASSETS, MART_ASSETS, PUBLISH_ASSETS, WAREHOUSE_CHECKS
 from pipelines.resources import build_resources
+from pipelines.scale_out import SCALE_OUT_JOBS
 from pipelines.schedules import daily_full_refresh, daily_marts_refresh, marts_job
 from pipelines.sensors import dump_assets_job, landing_sensor
 
@@ -17,7 +18,7 @@ marts_automation = dg.AutomationConditionSensorDefinition(
 defs = dg.Definitions(
     assets=[*DUMP_ASSETS, *MART_ASSETS, *PUBLISH_ASSETS],
     asset_checks=WAREHOUSE_CHECKS,
-    jobs=[dump_assets_job, marts_job],
+    jobs=[dump_assets_job, marts_job, *SCALE_OUT_JOBS],
     sensors=[landing_sensor, marts_automation],
     schedules=[daily_full_refresh, daily_marts_refresh],
     resources=build_resources(),

@@ -37,3 +37,11 @@ def main(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
+
+
+def fanout_job() -> Any:
+    """The fan-out job with the code location's resources (NEWS_* settings), for
+    `dg.reconstructable`: the multiprocess executor rebuilds it in each step's process."""
+    from pipelines.definitions import defs
+
+    return defs.get_job_def("fanout_load_job")
