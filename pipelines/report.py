@@ -12,7 +12,7 @@ from pipelines.locations import exists as warehouse_exists
 from pipelines.warehouse import fetch_dicts, fetch_rows, open_warehouse
 
 
-def loaded_versions(warehouse: Path) -> dict[str, str]:
+def loaded_versions(warehouse: str | Path) -> dict[str, str]:
     """dump_file -> sha256 of the version fully loaded, for dumps already in the warehouse."""
     if not warehouse_exists(warehouse):
         return {}
@@ -20,7 +20,9 @@ def loaded_versions(warehouse: Path) -> dict[str, str]:
         return dict(fetch_rows(con, "report/select_loaded_dump_versions"))
 
 
-def stale_entity_dumps(warehouse: Path, *, read_only: bool = False) -> list[tuple[str, int]] | None:
+def stale_entity_dumps(
+    warehouse: str | Path, *, read_only: bool = False
+) -> list[tuple[str, int]] | None:
     """(dump_file, articles) of dumps whose articles' entities are missing or out of date
     (entity model, extraction code or article text changed since they were enriched). Read-only,
     None when the warehouse was written by a version that kept no enrichment records (nothing is
@@ -37,7 +39,7 @@ def stale_entity_dumps(warehouse: Path, *, read_only: bool = False) -> list[tupl
     return [(dump_file, count) for dump_file, count in rows]
 
 
-def format_status(warehouse: Path) -> tuple[str, bool]:
+def format_status(warehouse: str | Path) -> tuple[str, bool]:
     """Printable summary (rows per table, reconciliation per dump); True if all reconcile."""
     with open_warehouse(warehouse, read_only=True) as con:
         counts = fetch_rows(con, "report/select_table_counts")

@@ -77,7 +77,7 @@ def load_dump(
     seconds = {stage: round(wall, 2) for stage, (wall, _) in report.seconds.items()}
     for name, _, _ in DUMP_ASSET_KEYS:
         yield dg.AssetMaterialization(asset_key=name, partition=dump_file)
-    summary = {
+    summary: dict[str, Any] = {
         "dump_file": dump_file,
         "records_read": report.records_read,
         "wall_seconds": round(report.wall_seconds, 2),
@@ -85,7 +85,7 @@ def load_dump(
         "seconds_per_stage": seconds,
     }
     yield dg.Output(
-        summary, metadata={k: v for k, v in summary.items() if k != "seconds_per_stage"}
+        summary, metadata={**summary, "seconds_per_stage": dg.MetadataValue.json(seconds)}
     )
 
 
