@@ -45,3 +45,10 @@ def fanout_job() -> Any:
     from pipelines.definitions import defs
 
     return defs.get_job_def("fanout_load_job")
+
+
+def celery_fanout_job() -> Any:
+    """The fan-out job on the Celery executor, for `dg.reconstructable` (workers rebuild it)."""
+    from pipelines.definitions import defs
+
+    return defs.get_job_def("celery_fanout_load_job")
