@@ -13,7 +13,7 @@ from __future__ import annotations
 import glob
 import importlib.util
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 import duckdb
@@ -69,13 +69,15 @@ def attach(con: duckdb.DuckDBPyConnection, location: str | Path, *, read_only: b
         if not read_only:
             data_path.mkdir(parents=True, exist_ok=True)
         options.append(f"DATA_PATH {sql_literal(str(data_path) + '/')}")
-    run_template(
-        con,
-        "ducklake/attach_ducklake",
-        uri=sql_literal(DUCKLAKE_PREFIX + catalog_dsn(location)),
-        alias=quote_identifier(DUCKLAKE_ALIAS),
-        options=f" ({', '.join(options)})" if options else "",
-    )
+    # The first attach of a new DuckLake creates its catalog tables: one process at a time.
+    with nullcontext() if read_only else write_lock(location):
+        run_template(
+            con,
+            "ducklake/attach_ducklake",
+            uri=sql_literal(DUCKLAKE_PREFIX + catalog_dsn(location)),
+            alias=quote_identifier(DUCKLAKE_ALIAS),
+            options=f" ({', '.join(options)})" if options else "",
+        )
     run_template(con, "ducklake/use_database", alias=quote_identifier(DUCKLAKE_ALIAS))
 
 

@@ -2,13 +2,14 @@
 
     python -m tests.ducklake.load_worker WAREHOUSE LANDING DUMP_FILE...
 
-Prints `staged <dump>` when a dump is mapped, then one JSON line (dumps merged, failures);
-exit status 1 when a dump failed.
+Maps on NEWS_WORKERS processes (1). Prints `staged <dump>` when a dump is mapped, then one JSON
+line (dumps merged, failures, wall and CPU seconds, seconds per stage); exit 1 when a dump failed.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -27,11 +28,13 @@ def print_staged(event: str, data: dict[str, Any]) -> None:
 def main(argv: list[str]) -> int:
     warehouse, landing, *dump_files = argv
     sources = [source_for_key(Path(landing), dump_file) for dump_file in dump_files]
+    workers = int(os.environ.get("NEWS_WORKERS") or 1)
     report = load_dumps(
-        warehouse, sources, workers=1, threshold=DEFAULT_THRESHOLD, progress=print_staged
+        warehouse, sources, workers=workers, threshold=DEFAULT_THRESHOLD, progress=print_staged
     )
     merged = [d.dump_file for d in report.merged]
-    print(json.dumps({"merged": merged, "failed": report.failed}), flush=True)
+    figures = {"wall": report.wall_seconds, "cpu": report.cpu_seconds, "seconds": report.seconds}
+    print(json.dumps({"merged": merged, "failed": report.failed, **figures}), flush=True)
     return 1 if report.failed else 0
 
 

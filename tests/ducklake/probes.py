@@ -88,6 +88,7 @@ class Reader:
     location: str
     polls: list[Poll] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    waits: list[str] = field(default_factory=list)
     _stop: threading.Event = field(default_factory=threading.Event)
     _thread: threading.Thread | None = None
 
@@ -105,9 +106,16 @@ class Reader:
     def _run(self) -> None:
         probe = CatalogProbe(self.location)
         try:
-            with open_warehouse(self.location, read_only=True) as con:
-                while not self._stop.is_set():
-                    self.polls.append(self._poll(con, probe))
+            while not self._stop.is_set():
+                try:
+                    with open_warehouse(self.location, read_only=True) as con:
+                        while not self._stop.is_set():
+                            self.polls.append(self._poll(con, probe))
+                            time.sleep(0.05)
+                except (duckdb.Error, psycopg.Error) as error:
+                    if self.polls:  # the warehouse was readable: a failure now is one
+                        raise
+                    self.waits.append(repr(error))  # no DuckLake or no tables yet
                     time.sleep(0.05)
         except Exception as error:  # reported by the test
             self.errors.append(repr(error))

@@ -51,8 +51,9 @@ def create_tables(location: str, data: Path, monkeypatch) -> None:
 def test_four_dumps_at_once_equal_a_serial_run_and_never_block_a_reader(
     new_ducklake: NewDuckLake, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # Nothing created first: the four workers race to create the DuckLake and its tables too.
     concurrent, concurrent_data = new_ducklake("concurrent")
-    create_tables(concurrent, concurrent_data, monkeypatch)
+    monkeypatch.setenv("NEWS_DUCKLAKE_DATA", str(concurrent_data))
     reader = Reader(concurrent).start()
     workers = [spawn_worker(concurrent, concurrent_data, [dump]) for dump in DUMPS]
     outputs = [worker.communicate(timeout=900) for worker in workers]
