@@ -10,7 +10,7 @@ import dagster as dg
 import pytest
 
 from pipelines.warehouse import fetch_rows, open_warehouse
-from tests.conftest import SAMPLES_DIR
+from tests.conftest import PROJECT_DIR, SAMPLES_DIR
 from tests.ducklake import load_worker
 from tests.ducklake.celery_cluster import celery_workers, have_redis, redis_server
 from tests.ducklake.test_concurrency import DUMPS
@@ -55,3 +55,11 @@ def test_two_celery_workers_share_the_dump_steps(
     with open_warehouse(ducklake, read_only=True) as con:
         assert fetch_rows(con, "checks/count_unreconciled_dumps", {"dump_files": None}) == []
         assert len(con.execute("SELECT * FROM ops.dump_files").fetchall()) == 3
+
+
+def test_the_deploy_example_is_valid_celery_executor_config() -> None:
+    from dagster_celery.cli import get_validated_config
+
+    config = get_validated_config(str(PROJECT_DIR / "deploy" / "celery.yaml"))
+    assert config["broker"].startswith("redis://")
+    assert config["config_source"]["task_acks_late"] is True
