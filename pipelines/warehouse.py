@@ -199,13 +199,21 @@ def iter_arrow_batches(
     con: duckdb.DuckDBPyConnection, name: str, params: Params, batch_size: int
 ) -> Iterator[pa.RecordBatch]:
     """Stream the result of `sql/<name>.sql` in record batches on a separate cursor."""
-    cursor = con.cursor()
+    cursor = same_catalog_cursor(con)
     try:
         text = sql_text(name)
         reader = cursor.execute(text, _used(text, params)).to_arrow_reader(batch_size)
         yield from reader
     finally:
         cursor.close()
+
+
+def same_catalog_cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """A cursor reading the connection's default catalog (a DuckLake's `USE` is per cursor)."""
+    catalog = str(fetch_rows(con, "ducklake/select_current_catalog")[0][0])
+    cursor = con.cursor()
+    run_template(cursor, "ducklake/use_database", alias=quote_identifier(catalog))
+    return cursor
 
 
 # --- Statements DuckDB cannot bind parameters in (ATTACH, COMMENT ON) and allow-listed tables.

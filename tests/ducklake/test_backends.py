@@ -47,3 +47,19 @@ def test_status_reads_a_ducklake_without_its_data_setting(
     monkeypatch.delenv("NEWS_DUCKLAKE_DATA")
     assert cli.main(["status", "--warehouse", ducklake]) == 0
     assert "0 dumps, all reconciled" in capsys.readouterr().out
+
+
+def test_a_cursor_reads_the_ducklake_not_the_memory_catalog(ducklake: str) -> None:
+    """`iter_arrow_batches` reads on a cursor, whose default catalog is set again (a DuckLake's
+    USE is per cursor: the merge's body reads failed with 'schema core does not exist')."""
+    from pipelines.warehouse import iter_arrow_batches, open_warehouse
+
+    with open_warehouse(ducklake) as con:
+        con.execute(
+            "INSERT INTO ops.dump_files (dump_file, sha256, bytes, records_loaded, "
+            "first_processed_at, last_processed_at) VALUES ('a.jsonl', 'abc', 1, 1, now(), now())"
+        )
+        batches = list(iter_arrow_batches(con, "report/select_loaded_dump_versions", None, 10))
+    assert [row for batch in batches for row in batch.to_pylist()] == [
+        {"dump_file": "a.jsonl", "sha256": "abc"}
+    ]
