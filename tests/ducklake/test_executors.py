@@ -25,7 +25,8 @@ def test_the_multiprocess_executor_loads_dumps_in_parallel_steps(
     monkeypatch.setenv("NEWS_WAREHOUSE", ducklake)
     config = {"execution": {"config": {"max_concurrent": 3}}}
 
-    with dg.DagsterInstance.get() as instance:
+    (tmp_path / "dagster_home").mkdir()
+    with dg.DagsterInstance.local_temp(str(tmp_path / "dagster_home")) as instance:
         job = dg.reconstructable(load_worker.fanout_job)
         with dg.execute_job(job, instance=instance, run_config=config) as result:
             assert result.success
