@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipelines import settings
+from pipelines.locations import exists as warehouse_exists
 
 if TYPE_CHECKING:  # Dagster, DuckDB and the pipeline load after argument parsing (`--help`)
     import dagster as dg
@@ -124,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def status(warehouse: Path) -> int:
-    if not warehouse.exists():
+    if not warehouse_exists(warehouse):
         print(
             f"error: no warehouse at {warehouse}; run `news-warehouse run` first", file=sys.stderr
         )
@@ -287,7 +288,7 @@ def _run(
     print(format_timings(summary))
     if summary_json is not None:
         summary_json.write_text(json.dumps(summary, indent=2), encoding="utf-8")
-    if warehouse.exists():
+    if warehouse_exists(warehouse):
         text, all_ok = format_status(warehouse)
         print(text)
         if not all_ok:

@@ -5,6 +5,7 @@ import dagster as dg
 from pipelines.assets import DUMP_ASSETS, MART_ASSETS, PUBLISH_ASSETS, WAREHOUSE_CHECKS
 from pipelines.jobs import JOBS
 from pipelines.resources import build_resources
+from pipelines.scale_out import SCALE_OUT_JOBS
 from pipelines.schedules import daily_full_refresh, daily_marts_refresh
 from pipelines.sensors import landing_sensor
 
@@ -18,7 +19,7 @@ marts_automation = dg.AutomationConditionSensorDefinition(
 defs = dg.Definitions(
     assets=[*DUMP_ASSETS, *MART_ASSETS, *PUBLISH_ASSETS],
     asset_checks=WAREHOUSE_CHECKS,
-    jobs=JOBS,
+    jobs=[*JOBS, *SCALE_OUT_JOBS],
     sensors=[landing_sensor, marts_automation],
     schedules=[daily_full_refresh, daily_marts_refresh],
     resources=build_resources(),

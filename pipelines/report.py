@@ -7,23 +7,27 @@ from pathlib import Path
 import duckdb
 
 from pipelines.enrich.entities import current_versions
+from pipelines.locations import describe
+from pipelines.locations import exists as warehouse_exists
 from pipelines.warehouse import fetch_dicts, fetch_rows, open_warehouse
 
 
-def loaded_versions(warehouse: Path) -> dict[str, str]:
+def loaded_versions(warehouse: str | Path) -> dict[str, str]:
     """dump_file -> sha256 of the version fully loaded, for dumps already in the warehouse."""
-    if not warehouse.exists():
+    if not warehouse_exists(warehouse):
         return {}
     with open_warehouse(warehouse) as con:
         return dict(fetch_rows(con, "report/select_loaded_dump_versions"))
 
 
-def stale_entity_dumps(warehouse: Path, *, read_only: bool = False) -> list[tuple[str, int]] | None:
+def stale_entity_dumps(
+    warehouse: str | Path, *, read_only: bool = False
+) -> list[tuple[str, int]] | None:
     """(dump_file, articles) of dumps whose articles' entities are missing or out of date
     (entity model, extraction code or article text changed since they were enriched). Read-only,
     None when the warehouse was written by a version that kept no enrichment records (nothing is
     created then; the next run creates them)."""
-    if not warehouse.exists():
+    if not warehouse_exists(warehouse):
         return []
     with open_warehouse(warehouse, read_only=read_only) as con:
         try:
@@ -35,12 +39,12 @@ def stale_entity_dumps(warehouse: Path, *, read_only: bool = False) -> list[tupl
     return [(dump_file, count) for dump_file, count in rows]
 
 
-def format_status(warehouse: Path) -> tuple[str, bool]:
+def format_status(warehouse: str | Path) -> tuple[str, bool]:
     """Printable summary (rows per table, reconciliation per dump); True if all reconcile."""
     with open_warehouse(warehouse, read_only=True) as con:
         counts = fetch_rows(con, "report/select_table_counts")
         dumps = fetch_dicts(con, "report/select_reconciliation")
-    lines = [f"warehouse: {warehouse}", "", "rows per table:"]
+    lines = [f"warehouse: {describe(warehouse)}", "", "rows per table:"]
     lines += [f"  {name:<30} {count:>10,}" for name, count in counts]
     lines += ["", "reconciliation per dump (read = loaded + quarantined):"]
     header = (

@@ -12,6 +12,7 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from pipelines import settings
+from pipelines.locations import companion_dir
 
 if TYPE_CHECKING:  # the warehouse module loads pandas and pyarrow: imported when used
     import duckdb
@@ -71,6 +72,6 @@ def build_resources() -> dict[str, dg.ConfigurableResource]:
         ),
         # Default: published/ beside the warehouse file.
         "publish": PublishResource(
-            path=_setting(PUBLISH_ENV, settings.warehouse_path().parent / "published")
+            path=_setting(PUBLISH_ENV, companion_dir(settings.warehouse_path()) / "published")
         ),
     }

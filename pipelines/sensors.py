@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import dagster as dg
 
 from pipelines.jobs import dump_assets_job
+from pipelines.locations import exists as warehouse_exists
 from pipelines.partitions import contiguous_runs, dumps_partitions, range_tags
 from pipelines.resources import LandingResource, WarehouseResource
 
@@ -83,7 +84,7 @@ def loaded_versions(warehouse: Path) -> dict[str, str] | None:
 
     from pipelines.warehouse import connect, fetch_rows
 
-    if not warehouse.exists():
+    if not warehouse_exists(warehouse):
         return {}
     try:
         con = connect(warehouse, read_only=True, retries=3)

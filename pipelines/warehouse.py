@@ -6,7 +6,7 @@ import os
 import re
 import time
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -15,6 +15,8 @@ import duckdb
 import pandas as pd
 import psutil
 import pyarrow as pa
+
+from pipelines.locations import is_ducklake
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 DDL_FILES = (
@@ -25,6 +27,7 @@ DDL_FILES = (
     "ddl/create_core_tables.sql",
     "ddl/create_quarantine_tables.sql",
     "ddl/create_dedup_tables.sql",
+    "ddl/create_article_index.sql",
     "ddl/alter_articles_count_other_sources.sql",
     "ddl/alter_articles_count_body_chars.sql",
     "ddl/alter_raw_records_html.sql",
@@ -36,6 +39,8 @@ DDL_FILES = (
     "ddl/create_macros.sql",
     "ddl/create_sources_tables.sql",
 )
+# DuckLake tables take no indexes (its Parquet files' statistics prune instead).
+FILE_ONLY_DDL = frozenset({"ddl/create_article_index.sql"})
 # No TimeZone setting: it needs the icu extension; without it TIMESTAMPTZ values are shown in UTC.
 CONNECTION_CONFIG: dict[str, str | bool] = {
     "autoinstall_known_extensions": "false",
@@ -63,16 +68,27 @@ def sql_text(name: str) -> str:
 def connect(
     path: str | Path, *, read_only: bool = False, retries: int = 20
 ) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse file, waiting while another process holds its write lock."""
+    """Open the warehouse file, waiting while another process holds its write lock; or attach
+    the DuckLake `path` names (`pipelines/locations.py`)."""
+    config: dict[str, str | bool | int | float | list[str]] = {
+        **CONNECTION_CONFIG,
+        "memory_limit": os.environ.get(MEMORY_LIMIT_ENV) or DEFAULT_MEMORY_LIMIT,
+    }
+    if is_ducklake(path):
+        from pipelines.ducklake import attach
+
+        con = duckdb.connect(":memory:", config=config)
+        try:
+            attach(con, path, read_only=read_only)
+        except BaseException:
+            con.close()
+            raise
+        return con
     if not read_only:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
     delay = 0.1
     for attempt in range(retries):
         try:
-            config: dict[str, str | bool | int | float | list[str]] = {
-                **CONNECTION_CONFIG,
-                "memory_limit": os.environ.get(MEMORY_LIMIT_ENV) or DEFAULT_MEMORY_LIMIT,
-            }
             return duckdb.connect(str(path), read_only=read_only, config=config)
         except duckdb.IOException as error:
             if "lock" not in str(error).lower() or attempt == retries - 1:
@@ -90,16 +106,29 @@ def open_warehouse(
     con = connect(path, read_only=read_only)
     try:
         if not read_only:
-            ensure_tables(con)
+            with serialized_writes(path):
+                ensure_tables(con, ducklake=is_ducklake(path))
         yield con
     finally:
         con.close()
 
 
-def ensure_tables(con: duckdb.DuckDBPyConnection) -> None:
-    """Create every schema and table that does not exist yet."""
-    for name in DDL_FILES:
-        con.execute((SQL_DIR / name).read_text(encoding="utf-8"))
+def ensure_tables(con: duckdb.DuckDBPyConnection, *, ducklake: bool = False) -> None:
+    """Create every schema and table that does not exist yet (in one DuckLake commit)."""
+    with transaction(con) if ducklake else nullcontext(con):
+        for name in DDL_FILES:
+            if not (ducklake and name in FILE_ONLY_DDL):
+                con.execute((SQL_DIR / name).read_text(encoding="utf-8"))
+
+
+def serialized_writes(path: str | Path) -> AbstractContextManager[Any]:
+    """Hold the warehouse's write lock around writes that depend on what it holds (the merge):
+    a DuckDB file has one writer already; a DuckLake takes its catalog's advisory lock."""
+    if not is_ducklake(path):
+        return nullcontext()
+    from pipelines.ducklake import write_lock
+
+    return write_lock(path)
 
 
 @contextmanager
@@ -178,13 +207,21 @@ def iter_arrow_batches(
     con: duckdb.DuckDBPyConnection, name: str, params: Params, batch_size: int
 ) -> Iterator[pa.RecordBatch]:
     """Stream the result of `sql/<name>.sql` in record batches on a separate cursor."""
-    cursor = con.cursor()
+    cursor = same_catalog_cursor(con)
     try:
         text = sql_text(name)
         reader = cursor.execute(text, _used(text, params)).to_arrow_reader(batch_size)
         yield from reader
     finally:
         cursor.close()
+
+
+def same_catalog_cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """A cursor reading the connection's default catalog (a DuckLake's `USE` is per cursor)."""
+    catalog = str(fetch_rows(con, "ducklake/select_current_catalog")[0][0])
+    cursor = con.cursor()
+    run_template(cursor, "ducklake/use_database", alias=quote_identifier(catalog))
+    return cursor
 
 
 # --- Statements DuckDB cannot bind parameters in (ATTACH, COMMENT ON) and allow-listed tables.

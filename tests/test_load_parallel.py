@@ -13,9 +13,9 @@ import duckdb
 import pytest
 
 from pipelines import cli
+from pipelines.locations import STAGING_DIR_NAME
 from pipelines.merge import clusters, dumps, enrich
 from pipelines.staging import runner
-from pipelines.staging.files import STAGING_DIR_NAME
 from tests.test_pipeline import ARTICLE, write_jsonl
 
 SAUDINEWSNET = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "saudinewsnet"

@@ -7,6 +7,7 @@ import dagster as dg
 
 from pipelines.assets.marts import MART_SPECS
 from pipelines.automation import after_loads
+from pipelines.locations import describe
 from pipelines.partitions import WAREHOUSE_POOL
 from pipelines.quality.suites import suites_for
 from pipelines.resources import PublishResource, WarehouseResource
@@ -93,7 +94,7 @@ def published_snapshot(
         columns = table_columns(con)
         tables = published_tables(set(columns), MARTS)
         snapshot = publish_snapshot(
-            con, Path(publish.path), tables, MARTS, source=str(warehouse.database)
+            con, Path(publish.path), tables, MARTS, source=describe(warehouse.database)
         )
     return dg.MaterializeResult(
         metadata={

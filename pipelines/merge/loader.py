@@ -21,10 +21,11 @@ import psutil
 
 from pipelines import settings
 from pipelines.ingest.records import DumpSource
+from pipelines.locations import staging_root
 from pipelines.merge.dumps import merge_dumps
 from pipelines.staging.files import new_run_dir
 from pipelines.staging.runner import StagedDump, stage_dumps
-from pipelines.warehouse import open_warehouse, transaction
+from pipelines.warehouse import open_warehouse, serialized_writes, transaction
 
 
 @dataclass
@@ -53,7 +54,7 @@ Progress = Callable[[str, dict[str, Any]], None]
 
 
 def load_dumps(
-    warehouse: Path,
+    warehouse: str | Path,
     sources: Sequence[DumpSource],
     *,
     workers: int,
@@ -67,17 +68,18 @@ def load_dumps(
     batch_records = batch_records or settings.merge_batch_records()
     began, cpu_began = time.perf_counter(), process_tree_cpu()
     report = LoadReport()
-    run_dir = new_run_dir(warehouse, uuid.uuid4().hex[:12])
+    run_dir = new_run_dir(staging_root(warehouse), uuid.uuid4().hex[:12])
     emit = progress or (lambda event, data: None)
     try:
         with open_warehouse(warehouse) as con:
             batch: list[StagedDump] = []
 
             def merge() -> None:
-                processed_at = datetime.now(UTC)
-                with transaction(con):
+                # On a DuckLake other processes merge too: one merge at a time, each reading
+                # what the previous one committed (and stamped after it).
+                with serialized_writes(warehouse), transaction(con):
                     counts = merge_dumps(
-                        con, batch, threshold=threshold, processed_at=processed_at,
+                        con, batch, threshold=threshold, processed_at=datetime.now(UTC),
                         workers=workers,
                     )  # fmt: skip
                 report.add_seconds(counts.pop("seconds"))

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import duckdb
 
+from pipelines.locations import companion_dir
 from pipelines.publish.contract import MartSpec, ObjectSpec, load_contract, write_comments
 from pipelines.publish.permissions import exclusive, restrict
 from pipelines.warehouse import (
@@ -51,9 +52,9 @@ class Snapshot:
     tables: dict[str, int]
 
 
-def default_publish_dir(warehouse: Path) -> Path:
-    """`published/` beside the warehouse file."""
-    return warehouse.resolve().parent / "published"
+def default_publish_dir(warehouse: str | Path) -> Path:
+    """`published/` beside the warehouse file (or the DuckLake data folder)."""
+    return companion_dir(warehouse) / "published"
 
 
 def new_refresh_id(now: datetime | None = None) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import time
 from pathlib import Path
 
 import polars as pl
@@ -36,8 +37,8 @@ STAGED_SCHEMAS: dict[str, pa.Schema] = {
     "bands": _arrow_schema(BAND_SCHEMA),
     "signatures": _arrow_schema(SIGNATURE_SCHEMA),
 }
-STAGING_DIR_NAME = "staging"
 _OWNER_FILE = "owner.pid"
+_UNSIGNED_GRACE_SECONDS = 60.0
 
 
 def chunk_path(dump_dir: Path, table: str, chunk_index: int) -> Path:
@@ -55,9 +56,8 @@ def dump_dir(run_dir: Path, dump_file: str) -> Path:
     return run_dir / hashlib.sha256(dump_file.encode("utf-8", "surrogateescape")).hexdigest()[:24]
 
 
-def new_run_dir(warehouse: Path, run_id: str) -> Path:
-    """A fresh staging folder for one run, beside the warehouse; stale ones are removed first."""
-    root = warehouse.parent / STAGING_DIR_NAME
+def new_run_dir(root: Path, run_id: str) -> Path:
+    """A fresh staging folder for one run under `root`; stale ones are removed first."""
     remove_stale_runs(root)
     run_dir = root / run_id
     run_dir.mkdir(parents=True, exist_ok=True)
@@ -81,7 +81,8 @@ def _owner_alive(owner: Path) -> bool:
     try:
         pid = int(owner.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return False
+        # A folder another process has just made and not yet signed is not stale.
+        return _age_seconds(owner.parent) < _UNSIGNED_GRACE_SECONDS
     if pid == os.getpid():
         return True
     try:
@@ -91,3 +92,10 @@ def _owner_alive(owner: Path) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def _age_seconds(path: Path) -> float:
+    try:
+        return time.time() - path.stat().st_mtime
+    except OSError:
+        return float("inf")

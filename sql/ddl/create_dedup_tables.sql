@@ -25,6 +25,3 @@ CREATE TABLE IF NOT EXISTS core.dedup_index (
     index_version INTEGER NOT NULL,
     indexed_at TIMESTAMPTZ NOT NULL
 );
--- Point lookups of a few articles' bodies (the exact check of pairs near the threshold) read only
--- their rows through this index instead of scanning the whole body column.
-CREATE INDEX IF NOT EXISTS articles_article_id ON core.articles (article_id);

@@ -1,0 +1,2 @@
+-- Template: {extension} is an extension name from the code (ducklake, postgres).
+LOAD {extension}

@@ -1,0 +1,1 @@
+SELECT extension_name FROM duckdb_extensions() WHERE installed
