@@ -12,7 +12,6 @@ corpus (`latin_corpora`).
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import time
 from collections.abc import Sequence
@@ -27,7 +26,7 @@ from pipelines.enrich.entities.build.latin_corpora import (
     read_english,
     read_europeana,
 )
-from pipelines.enrich.entities.build.word_evidence import MissingData, package_file
+from pipelines.enrich.entities.build.word_evidence import MissingData, package_file, twice_zipf
 from pipelines.enrich.entities.names.crosswalk import load_crosswalk
 from pipelines.enrich.entities.names.gazetteer import GAZETTEER_FILE, MODELS_DIR, load_gazetteer
 from pipelines.enrich.entities.names.text import tokenize
@@ -52,21 +51,10 @@ EUROPEANA = "french_ner/europeana_newspapers_fr/enp_FR.bnf.bio"
 def latin_frequencies(language: str) -> dict[str, int]:
     """Lower-case word → twice its Zipf frequency, rounded down, for words of Zipf ≥ `MIN_ZIPF`
     in wordfreq's `large_<language>` list (Apache-2.0 code, CC BY-SA 4.0 data)."""
-    import msgpack  # build time only (`make model`)
-
     path = package_file("wordfreq", f"data/large_{language}.msgpack.gz")
     if path is None:
         raise MissingData("wordfreq is not installed (make model installs wordfreq==3.1.1)")
-    with gzip.open(path) as handle:
-        bins = msgpack.load(handle, raw=False)  # a header, then words by centibel (0, -1, ...)
-    result: dict[str, int] = {}
-    for centibels, words in enumerate(bins[1:]):
-        zipf = 9 - centibels / 100
-        if zipf < MIN_ZIPF:
-            break
-        for word in words:
-            result.setdefault(word.lower(), int(zipf * 2))
-    return dict(sorted(result.items()))
+    return twice_zipf(path, str.lower, MIN_ZIPF)
 
 
 def latin_lexicon(language: str) -> dict[str, Any]:

@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import time
 from collections import Counter
@@ -24,6 +23,7 @@ from pipelines.enrich.entities.build.word_evidence import (
     MissingData,
     default_person_names,
     package_file,
+    twice_zipf,
     word_affinities,
 )
 from pipelines.enrich.entities.names.crosswalk import load_crosswalk
@@ -112,18 +112,7 @@ def wiki_name_words(*paths: Path) -> list[str]:
 def word_frequencies(path: Path) -> dict[str, int]:
     """Normalized Arabic word → twice its Zipf frequency, rounded down (6 to 14), for words of
     Zipf ≥ 3 in wordfreq's `large_ar` list (Apache-2.0 code, CC BY-SA 4.0 data)."""
-    import msgpack  # build time only (`make model`)
-
-    with gzip.open(path) as handle:
-        bins = msgpack.load(handle, raw=False)  # a header, then words by centibel (0, -1, ...)
-    result: dict[str, int] = {}
-    for centibels, words in enumerate(bins[1:]):
-        zipf = 9 - centibels / 100
-        if zipf < MIN_ZIPF:
-            break
-        for word in words:
-            result.setdefault(normalize_word(word), int(zipf * 2))
-    return dict(sorted(result.items()))
+    return twice_zipf(path, normalize_word, MIN_ZIPF)
 
 
 def external_lexicon(person_names: Path | None = None, *, verbose: bool = True) -> dict[str, Any]:

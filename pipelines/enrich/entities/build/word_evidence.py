@@ -8,6 +8,7 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import math
+from collections.abc import Callable
 from pathlib import Path
 
 from pipelines.enrich.entities.build.corpus import read_dataset
@@ -62,16 +63,34 @@ def wordfreq_path() -> Path:
     return path
 
 
-def normalized_frequencies(path: Path) -> dict[str, float]:
-    """Normalized Arabic word -> its frequency per word, summed over the spellings that
-    normalize alike, from a wordfreq cBpack file (list index n after the header = -n
-    centibels)."""
+def wordfreq_buckets(path: Path) -> list[list[str]]:
+    """The words of a wordfreq cBpack file by frequency: list index n = -n centibels (Zipf
+    9 - n / 100)."""
     import msgpack  # build time only
 
     with gzip.open(path, "rb") as handle:
-        buckets = msgpack.load(handle, raw=False)[1:]
+        buckets: list[list[str]] = msgpack.load(handle, raw=False)[1:]  # after the header
+    return buckets
+
+
+def twice_zipf(path: Path, fold: Callable[[str], str], min_zipf: float) -> dict[str, int]:
+    """Folded word -> twice its Zipf frequency, rounded down (its most frequent spelling's), for
+    the words of Zipf ≥ `min_zipf` in a wordfreq cBpack file; sorted by word."""
+    result: dict[str, int] = {}
+    for centibels, words in enumerate(wordfreq_buckets(path)):
+        zipf = 9 - centibels / 100
+        if zipf < min_zipf:
+            break
+        for word in words:
+            result.setdefault(fold(word), int(zipf * 2))
+    return dict(sorted(result.items()))
+
+
+def normalized_frequencies(path: Path) -> dict[str, float]:
+    """Normalized Arabic word -> its frequency per word, summed over the spellings that
+    normalize alike, from a wordfreq cBpack file."""
     freq: dict[str, float] = {}
-    for centibels, words in enumerate(buckets):
+    for centibels, words in enumerate(wordfreq_buckets(path)):
         for word in words:
             normalized = normalize_word(word)
             if is_arabic(normalized):

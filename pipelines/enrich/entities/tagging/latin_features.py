@@ -23,13 +23,9 @@ from pipelines.enrich.entities.names.crosswalk import CrossTable, load_crosswalk
 from pipelines.enrich.entities.names.gazetteer import Gazetteer
 from pipelines.enrich.entities.names.known_spans import SPAN_MARK, KnownSpans
 from pipelines.enrich.entities.names.text import normalize_word
-from pipelines.enrich.entities.tagging.features import FeatureExtractor, _shape
+from pipelines.enrich.entities.tagging.features import FeatureExtractor, _shape, _typed
 
 LATIN_LANGUAGES = ("en", "fr")
-
-
-def _typed(words: str, kind: str) -> dict[str, str]:
-    return dict.fromkeys(words.split(), kind)
 
 
 # Lower-case words that announce a name of a type (titles before persons, head nouns of
