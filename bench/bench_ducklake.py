@@ -31,7 +31,7 @@ from typing import Any
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(PROJECT_DIR), str(PROJECT_DIR / "bench")]
 
-from bench_real_news import _watch_rss  # noqa: E402
+from bench_real_news import _watch_rss, run_pipeline  # noqa: E402
 
 from pipelines.ingest import discover_dumps  # noqa: E402
 from tests.ducklake.pg_cluster import PgCluster, start_cluster  # noqa: E402
@@ -41,27 +41,11 @@ MERGE_STAGES = ("merge_insert", "merge_articles", "merge_dedup", "merge_dates", 
 
 
 def run_cli(landing: Path, warehouse: str, work: Path, env: dict[str, str]) -> dict[str, Any]:
-    """`news-warehouse run --no-publish` in a child process: summary, wall, CPU."""
-    summary_file = work / f"summary-{uuid.uuid4().hex[:8]}.json"
-    command = [
-        str(BIN / "news-warehouse"), "run", "--landing", str(landing), "--warehouse", warehouse,
-        "--summary-json", str(summary_file), "--no-publish",
-    ]  # fmt: skip
-    env = {**os.environ, **env, "DAGSTER_HOME": str(work / "dagster_home")}
-    began = time.perf_counter()
-    child = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env
-    )
-    watched = _watch_rss(child.pid)
-    output, _ = child.communicate()
-    wall = time.perf_counter() - began
-    if child.returncode != 0:
-        print(output)
-        raise SystemExit(f"news-warehouse run failed ({child.returncode})")
-    summary = json.loads(summary_file.read_text(encoding="utf-8"))
-    stages = summary["stages_seconds"]
+    """`news-warehouse run --no-publish` in a child process: summary, wall, CPU, merge wall."""
+    result = run_pipeline(landing, warehouse, publish=False, work=work, env=env)
+    stages = result["summary"]["stages_seconds"]
     merge = sum(stages.get(s, {}).get("wall", 0.0) for s in MERGE_STAGES)
-    return {"wall": wall, "cpu": watched["cpu"], "summary": summary, "merge_wall": merge}
+    return {**result, "merge_wall": merge}
 
 
 def run_loaders(

@@ -22,6 +22,7 @@ import sys
 import tempfile
 import threading
 import time
+import uuid
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -32,9 +33,15 @@ import psutil
 BIN = Path(sys.executable).parent
 
 
-def run_pipeline(landing: Path, warehouse: Path, *, publish: bool = True) -> dict[str, Any]:
-    """One `news-warehouse run` in a child process: its summary, wall, CPU and peak RSS."""
-    summary_file = warehouse.with_suffix(".summary.json")
+def run_pipeline(
+    landing: Path, warehouse: Path | str, *, publish: bool = True, work: Path | None = None,
+    env: dict[str, str] | None = None,
+) -> dict[str, Any]:  # fmt: skip
+    """One `news-warehouse run` in a child process: its summary, wall, CPU and peak RSS. The
+    summary and the Dagster instance go to `work` (default: beside a warehouse file); `env`
+    adds to the environment (a DuckLake warehouse's settings, NEWS_WORKERS)."""
+    work = work or Path(warehouse).parent
+    summary_file = work / f"summary-{uuid.uuid4().hex[:8]}.json"
     command = [
         str(BIN / "news-warehouse"), "run", "--landing", str(landing), "--warehouse",
         str(warehouse), "--summary-json", str(summary_file),
@@ -43,10 +50,10 @@ def run_pipeline(landing: Path, warehouse: Path, *, publish: bool = True) -> dic
         command.append("--no-publish")
     began = time.perf_counter()
     # A Dagster instance of the benchmark's own, as a user's run records into theirs.
-    env = {**os.environ, "DAGSTER_HOME": str(warehouse.parent / "dagster_home")}
     child = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env
-    )
+        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, **(env or {}), "DAGSTER_HOME": str(work / "dagster_home")},
+    )  # fmt: skip
     peak = _watch_rss(child.pid)
     output, _ = child.communicate()
     wall = time.perf_counter() - began
