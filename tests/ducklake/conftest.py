@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import shutil
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import SAMPLES_DIR
 from tests.ducklake.pg_cluster import PgCluster, find_bin_dir, start_cluster
 
 NewDuckLake = Callable[[str], tuple[str, Path]]
+# Four sample dumps of four formats that share stories (dedup links across dumps).
+DUMPS = [
+    "newsplease/2025-04-28.jsonl",
+    "saudinewsnet/2025-04-29.json.gz",
+    "newspaper/2025-04-30.csv",
+    "generic/feed_2025-05-01.json",
+]
 
 
 @pytest.fixture(scope="session")
@@ -42,3 +51,15 @@ def ducklake(new_ducklake: NewDuckLake, monkeypatch: pytest.MonkeyPatch) -> str:
     location, data = new_ducklake("lake")
     monkeypatch.setenv("NEWS_DUCKLAKE_DATA", str(data))
     return location
+
+
+@pytest.fixture
+def three_dumps_landing(ducklake: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A landing folder of three sample dumps, set with the DuckLake as the code location's."""
+    landing = tmp_path / "landing"
+    for dump in DUMPS[:3]:
+        (landing / dump).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(SAMPLES_DIR / dump, landing / dump)
+    monkeypatch.setenv("NEWS_LANDING_DIR", str(landing))
+    monkeypatch.setenv("NEWS_WAREHOUSE", ducklake)
+    return landing

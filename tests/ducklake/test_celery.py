@@ -3,32 +3,23 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import dagster as dg
 import pytest
 
 from pipelines.warehouse import fetch_rows, open_warehouse
-from tests.conftest import PROJECT_DIR, SAMPLES_DIR
+from tests.conftest import PROJECT_DIR
 from tests.ducklake import load_worker
 from tests.ducklake.celery_cluster import celery_workers, have_redis, redis_server
-from tests.ducklake.test_concurrency import DUMPS
 
 pytest.importorskip("dagster_celery", reason="dagster-celery is not installed (make setup does)")
 
 
-def test_two_celery_workers_share_the_dump_steps(
-    ducklake: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.mark.usefixtures("three_dumps_landing")
+def test_two_celery_workers_share_the_dump_steps(ducklake: str, tmp_path: Path) -> None:
     if not have_redis():
         pytest.skip("redis-server is not installed (`apt-get install redis-server`, as .ci/run)")
-    landing = tmp_path / "landing"
-    for dump in DUMPS[:3]:
-        (landing / dump).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(SAMPLES_DIR / dump, landing / dump)
-    monkeypatch.setenv("NEWS_LANDING_DIR", str(landing))
-    monkeypatch.setenv("NEWS_WAREHOUSE", ducklake)
 
     with (
         redis_server(tmp_path) as broker,

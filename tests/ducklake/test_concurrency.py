@@ -14,17 +14,9 @@ from pipelines.ingest.locate import source_for_key
 from pipelines.merge.loader import load_dumps
 from pipelines.warehouse import fetch_rows, open_warehouse
 from tests.conftest import SAMPLES_DIR
-from tests.ducklake.conftest import NewDuckLake
+from tests.ducklake.conftest import DUMPS, NewDuckLake
 from tests.ducklake.probes import CatalogProbe, Reader, spawn_worker
 from tests.ducklake.tables import table_digests
-
-# Four sample dumps of four formats that share stories (dedup links across dumps).
-DUMPS = [
-    "newsplease/2025-04-28.jsonl",
-    "saudinewsnet/2025-04-29.json.gz",
-    "newspaper/2025-04-30.csv",
-    "generic/feed_2025-05-01.json",
-]
 
 
 def load_serially(location: str, data: Path, dump_files: list[str], monkeypatch) -> None:

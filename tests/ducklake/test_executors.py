@@ -2,27 +2,20 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import dagster as dg
 import pytest
 
 from pipelines.warehouse import fetch_rows, open_warehouse
-from tests.conftest import SAMPLES_DIR
 from tests.ducklake import load_worker
-from tests.ducklake.test_concurrency import DUMPS
+from tests.ducklake.conftest import DUMPS
 
 
+@pytest.mark.usefixtures("three_dumps_landing")
 def test_the_multiprocess_executor_loads_dumps_in_parallel_steps(
-    ducklake: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ducklake: str, tmp_path: Path
 ) -> None:
-    landing = tmp_path / "landing"
-    for dump in DUMPS[:3]:
-        (landing / dump).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(SAMPLES_DIR / dump, landing / dump)
-    monkeypatch.setenv("NEWS_LANDING_DIR", str(landing))
-    monkeypatch.setenv("NEWS_WAREHOUSE", ducklake)
     config = {"execution": {"config": {"max_concurrent": 3}}}
 
     (tmp_path / "dagster_home").mkdir()
