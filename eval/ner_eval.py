@@ -1,9 +1,12 @@
 """Strict entity-level F1 (IOB2 spans) of the project's tagger on a gold NER corpus.
 
 .venv/bin/python eval/ner_eval.py --dataset anercorp ../shared/data/anercorp/test.txt
-.venv/bin/python eval/ner_eval.py --dataset wojood ../shared/data/wojood/val.txt          # first layer
-.venv/bin/python eval/ner_eval.py --dataset wojood-nested ../shared/data/wojood/val.txt   # every layer
+.venv/bin/python eval/ner_eval.py --dataset wojood ../shared/data/wojood/val.txt
+.venv/bin/python eval/ner_eval.py --dataset wojood-nested ../shared/data/wojood/val.txt
 .venv/bin/python eval/ner_eval.py --dataset uner ../shared/data/uner_english_ewt/test.iob2
+
+`wojood` reads the first (outermost) layer of Wojood's nested tags; `wojood-nested` every layer,
+each span of a type that maps kept unless it lies inside a longer kept one (`outermost_spans`).
 """
 
 from __future__ import annotations

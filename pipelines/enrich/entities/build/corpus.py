@@ -78,8 +78,8 @@ def read_nested(path: Path, types: dict[str, str]) -> list[Sentence]:
             rows.append(columns)
             continue
         if rows:
-            depth = max(len(row) for row in rows) - 1
-            layers = [[row[i + 1] if i + 1 < len(row) else "O" for row in rows] for i in range(depth)]
+            depth = max(len(row) for row in rows)
+            layers = [[row[i] if i < len(row) else "O" for row in rows] for i in range(1, depth)]
             sentences.append(([row[0] for row in rows], outermost_spans(layers, types)))
             rows = []
     return sentences
