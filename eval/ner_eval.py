@@ -2,7 +2,11 @@
 
 .venv/bin/python eval/ner_eval.py --dataset anercorp ../shared/data/anercorp/test.txt
 .venv/bin/python eval/ner_eval.py --dataset wojood ../shared/data/wojood/val.txt
+.venv/bin/python eval/ner_eval.py --dataset wojood-nested ../shared/data/wojood/val.txt
 .venv/bin/python eval/ner_eval.py --dataset uner ../shared/data/uner_english_ewt/test.iob2
+
+`wojood` reads the first (outermost) layer of Wojood's nested tags; `wojood-nested` every layer,
+each span of a type that maps kept unless it lies inside a longer kept one (`outermost_spans`).
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from pipelines.enrich.entities.tagging.document import propagate_names
 from pipelines.enrich.entities.tagging.organisations import organisation_spans
 from pipelines.enrich.entities.tagging.tagger import load_tagger
 
-LANGUAGE = {"anercorp": "ar", "wojood": "ar", "uner": "en"}
+LANGUAGE = {"anercorp": "ar", "wojood": "ar", "wojood-nested": "ar", "uner": "en"}
 
 
 def with_rules(words: list[str], tags: list[str]) -> list[str]:
@@ -60,7 +64,7 @@ def main() -> int:
                 tagger.extractor.cluster_key,
             )
         ]
-    if args.dataset == "wojood":  # Wojood has no type that ANERcorp's MISC maps to
+    if args.dataset.startswith("wojood"):  # Wojood has no type that ANERcorp's MISC maps to
         predicted = [[t if not t.endswith("-MISC") else "O" for t in tags] for tags in predicted]
         print("wojood: MISC predictions dropped (no Wojood type maps to MISC)")
     if args.rules:

@@ -8,7 +8,7 @@ import pytest
 
 from pipelines.clean import clean_article
 from pipelines.enrich.entities.batch import entity_tables
-from pipelines.enrich.entities.build.corpus import score, spans
+from pipelines.enrich.entities.build.corpus import WOJOOD_TYPES, outermost_spans, score, spans
 from pipelines.enrich.entities.extract import extract_mentions
 from pipelines.enrich.entities.mentions import Mention
 from pipelines.enrich.entities.names.gazetteer import load_gazetteer
@@ -134,6 +134,15 @@ def test_strict_span_scoring() -> None:
     }  # fmt: skip
     result = score([["B-PERS", "I-PERS", "O"]], [["B-PERS", "O", "O"]])
     assert result.prf() == (0.0, 0.0, 0.0)
+
+
+def test_nested_layers_flatten_to_the_outermost_span_of_a_mapped_type() -> None:
+    # رسالة سكرتير اللجنة القومية في نابلس / وزارة الصحة السعودية
+    outer = ["O", "B-OCC", "I-OCC", "I-OCC", "I-OCC", "I-OCC", "B-ORG", "I-ORG", "I-ORG"]
+    inner = ["O", "O", "B-ORG", "I-ORG", "O", "B-GPE", "O", "O", "B-GPE"]
+    assert outermost_spans([outer, inner], WOJOOD_TYPES) == [
+        "O", "O", "B-ORG", "I-ORG", "O", "B-LOC", "B-ORG", "I-ORG", "I-ORG",
+    ]  # fmt: skip
 
 
 def test_a_surname_alone_links_to_the_fuller_name_in_the_same_article() -> None:

@@ -47,8 +47,47 @@ def read_conll(
     return sentences
 
 
+def outermost_spans(layers: list[list[str]], types: dict[str, str]) -> list[str]:
+    """One IOB2 sequence from nested layers (one tag list per layer): the spans of every layer
+    whose type maps, each kept unless it lies inside a longer kept one (`وزارة الصحة السعودية`
+    is one ORG; `نابلس`, a GPE inside an occupation span whose type does not map, is a LOC)."""
+    found = [
+        (start, end, types[kind])
+        for layer in layers
+        for start, end, kind in spans(layer)
+        if kind in types
+    ]
+    kept: list[Span] = []
+    for start, end, kind in sorted(found, key=lambda span: (span[0], span[0] - span[1])):
+        if not any(s <= start and end <= e for s, e, _ in kept):
+            kept.append((start, end, kind))
+    result = ["O"] * (len(layers[0]) if layers else 0)
+    for start, end, kind in kept:
+        result[start:end] = [f"B-{kind}"] + [f"I-{kind}"] * (end - start - 1)
+    return result
+
+
+def read_nested(path: Path, types: dict[str, str]) -> list[Sentence]:
+    """Sentences of a nested column file (`token TAG [TAG ...]`, one layer per column), each
+    flattened by `outermost_spans`."""
+    sentences: list[Sentence] = []
+    rows: list[list[str]] = []
+    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
+        columns = line.split()
+        if columns:
+            rows.append(columns)
+            continue
+        if rows:
+            depth = max(len(row) for row in rows)
+            layers = [[row[i] if i < len(row) else "O" for row in rows] for i in range(1, depth)]
+            sentences.append(([row[0] for row in rows], outermost_spans(layers, types)))
+            rows = []
+    return sentences
+
+
 def read_dataset(kind: str, path: Path) -> list[Sentence]:
-    """A corpus by kind: 'anercorp', 'uner' or 'wojood' (types mapped to PERS/ORG/LOC/MISC)."""
+    """A corpus by kind: 'anercorp', 'uner', 'wojood' (its first, outermost layer only) or
+    'wojood-nested' (every layer, `outermost_spans`); types mapped to PERS/ORG/LOC/MISC."""
     if kind == "anercorp":
         return read_conll(path, word_column=0, tag_column=1)
     if kind == "uner":
@@ -56,6 +95,8 @@ def read_dataset(kind: str, path: Path) -> list[Sentence]:
     if kind == "wojood":
         sentences = read_conll(path, word_column=0, tag_column=1, types=WOJOOD_TYPES)
         return [(w, t) for w, t in sentences if w != ["$#$"]]
+    if kind == "wojood-nested":
+        return [(w, t) for w, t in read_nested(path, WOJOOD_TYPES) if w != ["$#$"]]
     raise ValueError(f"unknown dataset kind {kind!r}")
 
 
