@@ -28,6 +28,7 @@ from pipelines.enrich.entities.names.gazetteer import Gazetteer, load_gazetteer
 from pipelines.enrich.entities.tagging.latin_features import (
     LatinFeatureExtractor,
     split_coordinated,
+    tidy_latin_spans,
     without_leading_articles,
     word_pattern,
 )
@@ -107,6 +108,14 @@ def test_coordinated_french_names_are_cut_apart() -> None:
     ministry = ["Ministère", "de", "la", "Culture", "et", "de", "la", "Communication"]
     assert split_coordinated(ministry, [(0, 8, "ORG")], lambda name: False) == [(0, 8, "ORG")]
     assert split_coordinated(words, spans[:1], lambda name: True) == [(1, 6, "ORG")]  # known
+
+
+def test_spans_without_a_capital_letter_are_no_names_in_news() -> None:
+    words = ["shares", "rose", "at", "eBay", "and", "The", "Guardian"]
+    spans = [(1, 2, "PERS"), (3, 4, "ORG"), (5, 7, "ORG")]
+    assert tidy_latin_spans(words, spans, "en", lambda name: False) == [
+        (3, 4, "ORG"), (6, 7, "ORG"),
+    ]  # fmt: skip
 
 
 def test_corpus_tokens_are_split_as_the_stage_splits_text() -> None:
