@@ -8,7 +8,7 @@ WNUT-17; French on the first 90% of Europeana Newspapers FR, scored on the last 
 `--shipped` also scores the committed English model (`models/en.crfsuite`, trained on all four
 corpora but wikigold's last 14 articles) on those held-out articles, sentence by sentence, with
 the stage's document propagation, and with its span rules too (as the stage runs). Takes about
-10 CPU-minutes (four English CRFs, one French); run it under `nice`.
+12 CPU-minutes (four English CRFs, one French); run it under `nice`.
 """
 
 from __future__ import annotations
