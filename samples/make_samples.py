@@ -679,6 +679,78 @@ def generic(headline: str, body: str, published: str, link: str, lang: str, sour
     }
 
 
+# French news that names people and organisations as French papers do: ministers by title,
+# `l'ONU`, `l'OTAN`, companies after `le groupe`, coordinated names (`de X et de Y`). The people
+# and companies are invented; the international bodies are real.
+FRENCH_NEWS = [
+    generic(
+        "Sécheresse au Sahel : l'ONU lance un appel de fonds",
+        paras(
+            "Le secrétaire général adjoint de l'ONU, Marc Delaunay, a lancé jeudi à Genève un "
+            "appel de fonds de 400 millions de dollars pour les pays du Sahel touchés par la "
+            "sécheresse.",
+            "Selon l'OMS et le Programme alimentaire mondial, près de six millions de personnes "
+            "manquent d'eau potable dans la région.",
+            "La ministre française des Affaires étrangères, Hélène Marchetti, a promis une "
+            "contribution de 30 millions d'euros. « La France sera au rendez-vous », a-t-elle "
+            "déclaré devant l'Assemblée nationale.",
+        ),
+        "Thu, 01 May 2025 13:10:00 +0200",
+        "https://le-quotidien.example.fr/monde/2025/05/01/sahel-secheresse-appel-onu",
+        "fr",
+        "le-quotidien.example.fr",
+    ),
+    generic(
+        "Le groupe Valmière investit dans l'hydrogène au Maroc",
+        paras(
+            "Le groupe industriel Valmière a annoncé jeudi un investissement de 1,2 milliard "
+            "d'euros dans une usine d'hydrogène près de Tanger, avec le soutien de la Banque "
+            "mondiale et de la Banque européenne d'investissement.",
+            "Son président, Olivier Sarrazin, a signé l'accord à Rabat en présence du ministre "
+            "marocain de l'Industrie, Karim Benali.",
+            "Le ministère de l'Économie a salué un projet « exemplaire ». Les syndicats de "
+            "Valmière, dont la CGT, demandent des garanties pour les sites français.",
+        ),
+        "Thu, 01 May 2025 14:30:00 +0200",
+        "https://le-quotidien.example.fr/economie/2025/05/01/valmiere-hydrogene-maroc",
+        "fr",
+        "le-quotidien.example.fr",
+    ),
+    generic(
+        "Les ministres de l'OTAN réunis à Bruxelles",
+        paras(
+            "Les ministres de la Défense de l'OTAN se sont réunis jeudi à Bruxelles pour "
+            "discuter du financement de la défense aérienne de l'Europe de l'Est.",
+            "Le ministre des Armées, Thomas Lefèvre, a plaidé pour un effort commun avec "
+            "l'Union européenne. Son homologue allemand, Jürgen Albrecht, s'est dit « prêt à "
+            "aller plus loin ».",
+            "Le secrétaire général de l'Alliance doit présenter ses propositions en juin, lors "
+            "du sommet de La Haye.",
+        ),
+        "Thu, 01 May 2025 16:05:00 +0200",
+        "https://le-quotidien.example.fr/monde/2025/05/01/otan-ministres-bruxelles",
+        "fr",
+        "le-quotidien.example.fr",
+    ),
+    generic(
+        "Le FMI relève sa prévision de croissance pour la France",
+        paras(
+            "Le Fonds monétaire international a relevé jeudi sa prévision de croissance pour "
+            "la France à 0,9 % cette année, contre 0,7 % en janvier.",
+            "Dans un entretien au journal Les Échos, la directrice du département Europe du "
+            "FMI, Anna Kowalczyk, juge toutefois la dette publique « préoccupante ».",
+            "À Bercy, le ministre de l'Économie, Paul Garnier, a rappelé l'objectif d'un "
+            "déficit ramené sous 5 % du PIB. La Banque de France et l'Insee publieront leurs "
+            "propres estimations la semaine prochaine.",
+        ),
+        "Thu, 01 May 2025 17:20:00 +0200",
+        "https://le-quotidien.example.fr/economie/2025/05/01/fmi-croissance-france",
+        "fr",
+        "le-quotidien.example.fr",
+    ),
+]
+
+
 def build_generic_feed() -> bytes:
     articles = [
         generic(
@@ -766,6 +838,7 @@ def build_generic_feed() -> bytes:
             "en",
             "gulf-daily.example",
         ),
+        *FRENCH_NEWS,
     ]
     doc = {
         "meta": {
@@ -1225,10 +1298,10 @@ def expected_outcomes() -> dict[str, Any]:
             "valid_languages": {"en": 3, "fr": 3},
         },
         "generic/feed_2025-05-01.json": {
-            "records": 6,
-            "valid": 6,
+            "records": 10,
+            "valid": 10,
             "quarantined": {},
-            "valid_languages": {"en": 3, "fr": 3},
+            "valid_languages": {"en": 3, "fr": 7},
         },
         "text/seed_ar_korea.txt": {
             "records": 1,

@@ -157,7 +157,7 @@ def test_source_spellings_collapse_to_their_outlets(
         "SELECT source_id, count_articles, is_registered FROM core.sources ORDER BY source_id"
     ).fetchall()
     assert [s[0] for s in sources] == sorted(outlets)
-    assert sum(s[1] for s in sources) == 54
+    assert sum(s[1] for s in sources) == 58
     grouped = samples_warehouse.execute(
         "SELECT count(DISTINCT source_id) FROM marts.articles_daily"
     ).fetchone()

@@ -18,11 +18,17 @@ from pipelines.enrich.entities.build.latin_corpora import (
     iob1_to_iob2,
     read_columns,
     read_english,
+    runtime_tokens,
+    wikigold_split,
+    with_nationalities,
 )
+from pipelines.enrich.entities.build.nationalities import nationality_words
 from pipelines.enrich.entities.names.crosswalk import KnownName
 from pipelines.enrich.entities.names.gazetteer import Gazetteer, load_gazetteer
 from pipelines.enrich.entities.tagging.latin_features import (
     LatinFeatureExtractor,
+    split_coordinated,
+    tidy_latin_spans,
     without_leading_articles,
     word_pattern,
 )
@@ -80,6 +86,57 @@ def test_leading_articles_leave_names_unless_part_of_a_known_name() -> None:
     assert without_leading_articles(words, spans[2:], "fr", is_known) == [(9, 10, "ORG")]
 
 
+def test_coordinated_french_names_are_cut_apart() -> None:
+    words = [
+        "la",
+        "Banque",
+        "mondiale",
+        "et",
+        "de",
+        "Renault",
+        "et",
+        "Paul",
+        "Garnier",
+        "et",
+        "Anna",
+        "Kowalczyk",
+    ]
+    spans = [(1, 6, "ORG"), (7, 12, "PERS")]
+    assert split_coordinated(words, spans, lambda name: False) == [
+        (1, 3, "ORG"), (5, 6, "ORG"), (7, 9, "PERS"), (10, 12, "PERS"),
+    ]  # fmt: skip
+    ministry = ["Ministère", "de", "la", "Culture", "et", "de", "la", "Communication"]
+    assert split_coordinated(ministry, [(0, 8, "ORG")], lambda name: False) == [(0, 8, "ORG")]
+    assert split_coordinated(words, spans[:1], lambda name: True) == [(1, 6, "ORG")]  # known
+
+
+def test_spans_without_a_capital_letter_are_no_names_in_news() -> None:
+    words = ["shares", "rose", "at", "eBay", "and", "The", "Guardian"]
+    spans = [(1, 2, "PERS"), (3, 4, "ORG"), (5, 7, "ORG")]
+    assert tidy_latin_spans(words, spans, "en", lambda name: False) == [
+        (3, 4, "ORG"), (6, 7, "ORG"),
+    ]  # fmt: skip
+
+
+def test_corpus_tokens_are_split_as_the_stage_splits_text() -> None:
+    sentences = [(["L'", "ONU", "et", "U.S.", "Army"], ["O", "B-ORG", "O", "B-ORG", "I-ORG"])]
+    assert runtime_tokens(sentences) == [
+        (["L", "'", "ONU", "et", "U", ".", "S", ".", "Army"],
+         ["O", "O", "B-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG"]),
+    ]  # fmt: skip
+
+
+def test_nationalities_are_misc_where_a_corpus_leaves_them_untagged() -> None:
+    words = nationality_words(frozenset({"georgia"}))
+    assert {"american", "americans", "french", "portuguese", "belgian", "catholic"} <= set(words)
+    assert {"georgia", "han"}.isdisjoint(words)  # a place; too short
+    sentence = (["French", "and", "french", "fries", "in", "Paris"], ["O", "O", "O", "O", "O",
+                                                                      "B-LOC"])  # fmt: skip
+    assert with_nationalities([sentence], frozenset(words))[0][1] == [
+        "B-MISC", "O", "O", "O", "O", "B-LOC",
+    ]  # fmt: skip
+
+
 def test_french_names_join_the_english_entity_and_the_gazetteer_id_wins() -> None:
     pairs = [("United Nations", "Nations unies"), ("United Nations", "ONU"),
              ("World Bank", "Banque mondiale"), ("Nowhere Inc", "Nulle part")]  # fmt: skip
@@ -108,6 +165,8 @@ def test_english_corpora_read_with_their_types() -> None:
     wikigold = read_english("wikigold", root)
     assert len(wikigold) == 1696
     assert all(not tags[0].startswith("I-") for _, tags in wikigold)  # IOB2 now
+    train, held_out = wikigold_split(root)
+    assert len(held_out) == 14 and len(train) + sum(map(len, held_out)) == 1696
 
 
 def test_europeana_held_out_slice_is_the_corpus_end() -> None:

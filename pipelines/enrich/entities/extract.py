@@ -41,7 +41,7 @@ from pipelines.enrich.entities.names.text import (
 from pipelines.enrich.entities.tagging.document import Span, propagate_names, tag_spans
 from pipelines.enrich.entities.tagging.latin_features import (
     LATIN_LANGUAGES,
-    without_leading_articles,
+    tidy_latin_spans,
 )
 from pipelines.enrich.entities.tagging.organisations import (
     known_organisation_spans,
@@ -123,7 +123,7 @@ def _text_mentions(
         if language == "ar" and tagger is not None:
             tagged = _with_rule_spans(words, forms_of[index], tagged)
         elif tagged and language in LATIN_LANGUAGES:
-            tagged = without_leading_articles(words, tagged, language, _is_known_name)
+            tagged = tidy_latin_spans(words, tagged, language, _is_known_name)
         if not tagged and not matches:
             continue
         starts = token_starts(text, bounds[index])

@@ -11,6 +11,12 @@ tagger's PERS / ORG / LOC / MISC (build and evaluation only).
 | Europeana Newspapers FR (`enp_FR.bnf.bio`, IOB1) | CC0 1.0 | PER→PERS, ORG, LOC |
 
 WNUT's `group` (bands, teams, parties) is an organisation as CoNLL and the pipeline count them.
+Nationalities, languages and religions (`French`, `Americans`, `Catholic`) are MISC in
+wikigold (CoNLL's convention) but untagged in the other three: there, a capitalised word of the
+lexicon's `misc_words` tagged O becomes MISC (`with_nationalities`), for training only (scores
+keep each corpus's own gold). Every corpus's tokens are re-split as the stage tokenizes text
+(`runtime_tokens`: `L'` `ONU`, `U.S.` → `U . S .`), so the model sees at run time what it was
+trained on.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipelines.enrich.entities.build.corpus import Sentence, read_dataset
+from pipelines.enrich.entities.names.text import tokenize
 
 WIKIGOLD_TYPES = {"PER": "PERS", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 BTC_TYPES = {"PER": "PERS", "ORG": "ORG", "LOC": "LOC"}
@@ -31,6 +38,8 @@ WNUT_TYPES = {
 }
 EUROPEANA_TYPES = {"PER": "PERS", "ORG": "ORG", "LOC": "LOC"}
 ENGLISH_CORPORA = ("uner", "wikigold", "btc", "wnut17")
+# The corpora that leave nationalities, languages and religions untagged (`with_nationalities`).
+NO_NATIONALITY_MISC = frozenset({"uner", "btc", "wnut17"})
 BTC_SECTIONS = ("a", "b", "e", "f", "g", "h")
 WNUT_FILES = ("wnut17train.conll", "emerging.dev.conll", "emerging.test.annotated")
 _SENTENCE_END = frozenset({".", "!", "?"})
@@ -49,7 +58,7 @@ def iob1_to_iob2(tags: list[str]) -> list[str]:
 
 
 def read_wikigold(path: Path) -> list[list[Sentence]]:
-    """wikigold's articles (split at `-DOCSTART-`), each a list of sentences."""
+    """wikigold's articles (split at `-DOCSTART-`), each a list of sentences (corpus tokens)."""
     documents: list[list[Sentence]] = [[]]
     for words, tags in read_columns(path, WIKIGOLD_TYPES):
         if words[0] == "-DOCSTART-":
@@ -61,14 +70,61 @@ def read_wikigold(path: Path) -> list[list[Sentence]]:
     return [d for d in documents if d]
 
 
+def runtime_tokens(sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences with each corpus token split as the stage's tokenizer splits text (`L'` →
+    `L` `'`); a name's tag goes to its first piece, `I-` to the others."""
+    result: list[Sentence] = []
+    for words, tags in sentences:
+        new_words: list[str] = []
+        new_tags: list[str] = []
+        for word, tag in zip(words, tags, strict=True):
+            pieces = [t.text for t in tokenize(word)] or [word]
+            new_words += pieces
+            inside = "O" if tag == "O" else "I-" + tag[2:]
+            new_tags += [tag] + [inside] * (len(pieces) - 1)
+        result.append((new_words, new_tags))
+    return result
+
+
+def with_nationalities(sentences: list[Sentence], misc_words: frozenset[str]) -> list[Sentence]:
+    """The sentences with every capitalised word of `misc_words` (lower-case) tagged O made a
+    MISC name of its own (`American`, `Catholics`)."""
+    result: list[Sentence] = []
+    for words, tags in sentences:
+        tags = [
+            "B-MISC" if tag == "O" and word[:1].isupper() and word.lower() in misc_words else tag
+            for word, tag in zip(words, tags, strict=True)
+        ]
+        result.append((words, tags))
+    return result
+
+
+WIKIGOLD = "english_ner/wikigold/wikigold.conll.txt"
+# The shipped English model leaves out wikigold's last articles, its held-out slice.
+WIKIGOLD_HELD_OUT = 0.1
+
+
+def wikigold_split(root: Path) -> tuple[list[Sentence], list[list[Sentence]]]:
+    """(training sentences, held-out articles) of wikigold, in the stage's tokens: the held-out
+    slice is its last `WIKIGOLD_HELD_OUT` share of articles (14 of 145)."""
+    documents = [runtime_tokens(document) for document in read_wikigold(root / WIKIGOLD)]
+    cut = len(documents) - round(len(documents) * WIKIGOLD_HELD_OUT)
+    return [s for document in documents[:cut] for s in document], documents[cut:]
+
+
 def read_english(name: str, root: Path) -> list[Sentence]:
-    """One English corpus (`ENGLISH_CORPORA`) of the shared data folder `root`, all its parts."""
+    """One English corpus (`ENGLISH_CORPORA`) of the shared data folder `root`, all its parts,
+    in the stage's tokens."""
+    return runtime_tokens(_read_english(name, root))
+
+
+def _read_english(name: str, root: Path) -> list[Sentence]:
     if name == "uner":
         folder = root / "uner_english_ewt"
         return read_dataset("uner", folder / "dev.iob2")  # test.iob2 stays held out
     folder = root / "english_ner"
     if name == "wikigold":
-        return [s for doc in read_wikigold(folder / "wikigold" / "wikigold.conll.txt") for s in doc]
+        return [s for doc in read_wikigold(root / WIKIGOLD) for s in doc]
     if name == "btc":
         return [
             sentence
@@ -89,7 +145,8 @@ def read_english(name: str, root: Path) -> list[Sentence]:
 def read_europeana(path: Path) -> list[Sentence]:
     """The French Europeana corpus (IOB1, no breaks) in order, split into sentences after `.`,
     `!`, `?` outside names; tags IOB2 over PERS, ORG, LOC. (Its `.md` lists page line ranges
-    for the first 40% of lines only, so no page split is used.)"""
+    for the first 40% of lines only, so no page split is used.) Corpus tokens: `runtime_tokens`
+    re-splits them for training and scoring."""
     return _sentences(path.read_text(encoding="utf-8").splitlines())
 
 

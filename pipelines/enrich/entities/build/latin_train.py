@@ -4,9 +4,10 @@ cross-corpus validation (`eval/ner_latin.py`).
     python -m pipelines.enrich.entities.build.latin_train --shared ../shared/data \
         --out pipelines/enrich/entities/models/
 
-English trains on UNER EWT dev (its test split stays held out for `eval/ner_eval.py`), and all
-of wikigold, the Broad Twitter Corpus and WNUT-17; French on all of the Europeana Newspapers
-corpus (`latin_corpora`).
+English trains on UNER EWT dev (its test split stays held out for `eval/ner_eval.py`), wikigold
+but its last 14 articles (held out: `eval/ner_latin.py --shipped` scores them), and all of the
+Broad Twitter Corpus and WNUT-17; French on all of the Europeana Newspapers corpus
+(`latin_corpora`).
 """
 
 from __future__ import annotations
@@ -20,12 +21,18 @@ from typing import Any
 
 import pycrfsuite
 
+from pipelines.enrich.entities.build.clusters import learn_clusters
 from pipelines.enrich.entities.build.corpus import Scores, Sentence, score, to_bilou
 from pipelines.enrich.entities.build.latin_corpora import (
     ENGLISH_CORPORA,
+    NO_NATIONALITY_MISC,
     read_english,
     read_europeana,
+    runtime_tokens,
+    wikigold_split,
+    with_nationalities,
 )
+from pipelines.enrich.entities.build.nationalities import nationality_words
 from pipelines.enrich.entities.build.word_evidence import MissingData, package_file, twice_zipf
 from pipelines.enrich.entities.names.crosswalk import load_crosswalk
 from pipelines.enrich.entities.names.gazetteer import GAZETTEER_FILE, MODELS_DIR, load_gazetteer
@@ -57,9 +64,10 @@ def latin_frequencies(language: str) -> dict[str, int]:
     return twice_zipf(path, str.lower, MIN_ZIPF)
 
 
-def latin_lexicon(language: str) -> dict[str, Any]:
-    """Word frequencies, and the Latin-script words of the crosswalk's persons and
-    organisations that are not common words."""
+def latin_lexicon(language: str, texts: Sequence[list[str]] = ()) -> dict[str, Any]:
+    """Word frequencies, the Latin-script words of the crosswalk's persons and organisations
+    that are not common words, English nationality words (`nationalities`) and the clusters of
+    the lower-cased words of `texts` (the training corpora's sentences, tags unused)."""
     frequency = latin_frequencies(language)
     words: dict[str, set[str]] = {"PER": set(), "ORG": set()}
     for kind, key in load_crosswalk():
@@ -68,10 +76,17 @@ def latin_lexicon(language: str) -> dict[str, Any]:
                 t.text.lower() for t in tokenize(key) if t.text.isalpha() and len(t.text) >= 2
             )
     common = {w for w, bucket in frequency.items() if bucket >= NAME_WORD_MAX_BUCKET}
+    misc: list[str] = []
+    if language == "en":
+        misc = nationality_words(frozenset(load_gazetteer(GAZETTEER_FILE).by_key) | words["PER"])
+    clusters = learn_clusters([[w.lower() for w in words] for words in texts]) if texts else {}
     return {
         "frequency": frequency,
         "person_words": sorted(words["PER"] - common),
         "organisation_words": sorted(words["ORG"] - common),
+        "misc_words": misc,
+        "cluster_words": sorted(clusters),
+        "cluster_ids": [clusters[w] for w in sorted(clusters)],
     }
 
 
@@ -115,20 +130,36 @@ def cross_corpus(
     `without-<corpus>.crfsuite`)."""
     results: dict[str, Scores] = {}
     for held_out, test in corpora.items():
-        train = [s for name, part in corpora.items() if name != held_out for s in part]
+        train = english_training(corpora, extractor.misc_words, without=held_out)
         model = folder / f"without-{held_out}.crfsuite"
         train_latin(train, extractor, params, model)
         results[held_out] = evaluate(model, extractor, test)
     return results
 
 
-def english_corpora(shared: Path) -> dict[str, list[Sentence]]:
-    return {name: read_english(name, shared) for name in ENGLISH_CORPORA}
+def english_corpora(shared: Path, shipped: bool = False) -> dict[str, list[Sentence]]:
+    """The four English corpora; `shipped`: wikigold without its held-out slice."""
+    corpora = {name: read_english(name, shared) for name in ENGLISH_CORPORA}
+    if shipped:
+        corpora["wikigold"] = wikigold_split(shared)[0]
+    return corpora
 
 
-def write_lexicon(language: str, out: Path) -> dict[str, Any]:
+def english_training(
+    corpora: dict[str, list[Sentence]], misc_words: frozenset[str], without: str = ""
+) -> list[Sentence]:
+    """The training sentences of all corpora but `without`, nationalities tagged MISC in the
+    corpora that leave them untagged (`latin_corpora.with_nationalities`)."""
+    result: list[Sentence] = []
+    for name, part in corpora.items():
+        if name != without:
+            result += with_nationalities(part, misc_words) if name in NO_NATIONALITY_MISC else part
+    return result
+
+
+def write_lexicon(language: str, out: Path, texts: Sequence[list[str]]) -> dict[str, Any]:
     """Write the language's word lists beside its model; returns them."""
-    lexicon = latin_lexicon(language)
+    lexicon = latin_lexicon(language, texts)
     language_lexicon_file(language, out).write_text(
         json.dumps(lexicon, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8"
     )
@@ -144,15 +175,19 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     gazetteer = load_gazetteer(GAZETTEER_FILE)
     for language in args.languages:
+        if language == "en":
+            corpora = english_corpora(args.shared, shipped=True)
+            texts = [words for part in corpora.values() for words, _ in part]
+        else:
+            sentences = runtime_tokens(read_europeana(args.shared / EUROPEANA))
+            texts = [words for words, _ in sentences]
         try:
-            lexicon = write_lexicon(language, args.out)
+            lexicon = write_lexicon(language, args.out, texts)
         except MissingData as error:
             parser.error(str(error))
         extractor = latin_extractor(lexicon, gazetteer)
         if language == "en":
-            sentences = [s for part in english_corpora(args.shared).values() for s in part]
-        else:
-            sentences = read_europeana(args.shared / EUROPEANA)
+            sentences = english_training(corpora, extractor.misc_words)
         model = args.out / f"{language}.crfsuite"
         train_latin(sentences, extractor, LATIN_PARAMS, model)
         size = model.stat().st_size / 1e6

@@ -4,7 +4,9 @@ social-media, encyclopedic and news text rather than each corpus's vocabulary.
 A capitalised word that is rare in general text (wordfreq's Zipf frequency, `fq`) is likely a
 name, a capitalised common word after a full stop likely not; gazetteer places (`gaz`), words of
 the crosswalk's well-known people (`pn`) and organisations (`ow`), title and head words (`tg`:
-`Mr`, `président`, `University`, `rue`) and the word's shape and affixes do the rest. Features
+`Mr`, `président`, `University`, `rue`), nationality, language and religion words (`dm`:
+`French`, `Catholics`), word clusters learned from the training corpora's text (`cl`) and the
+word's shape and affixes do the rest. Features
 stay per word (the decoder's cached score rows need that); the window of ±2 words, the
 sentence start (`BOS`) and the known multi-word names (`sm`) come from `FeatureExtractor`.
 """
@@ -72,9 +74,11 @@ def word_pattern(word: str) -> str:
 class LatinFeatureExtractor(FeatureExtractor):
     """`FeatureExtractor` with Latin-script word features; `frequency`: lower-case word → twice
     its Zipf frequency (absent: rare); `person_words` / `organisation_words`: words of known
-    person / organisation names; `triggers`: `LATIN_TRIGGERS`."""
+    person / organisation names; `misc_words`: nationalities, languages, religions;
+    `clusters`: lower-case word → cluster path; `triggers`: `LATIN_TRIGGERS`."""
 
     triggers: dict[str, str] = field(default_factory=lambda: LATIN_TRIGGERS)
+    misc_words: frozenset[str] = frozenset()
 
     def word_features(self, word: str) -> list[str]:
         if SPAN_MARK in word:
@@ -100,6 +104,11 @@ class LatinFeatureExtractor(FeatureExtractor):
             feats += ["pn", "pns" + shape]
         if lower in self.organisation_words:
             feats += ["ow", "ows" + shape]
+        if lower in self.misc_words:
+            feats += ["dm", "dms" + shape]
+        cluster = self.clusters.get(lower)
+        if cluster:
+            feats += ["cl=" + cluster, "cl1=" + cluster[:1], "cl2=" + cluster[:2]]
         trigger = self.triggers.get(lower)
         if trigger:
             feats.append("tg=" + trigger)
@@ -124,6 +133,10 @@ def latin_extractor(
         frequency=lexicon["frequency"],
         person_words=frozenset(lexicon["person_words"]),
         organisation_words=frozenset(lexicon["organisation_words"]),
+        misc_words=frozenset(lexicon.get("misc_words", [])),
+        clusters=dict(
+            zip(lexicon.get("cluster_words", []), lexicon.get("cluster_ids", []), strict=True)
+        ),
         known_spans=spans,
     )
 
@@ -155,3 +168,88 @@ def without_leading_articles(
             first = start
         result.append((first, end, kind))
     return result
+
+
+# French coordination inside a tagged span: `et de`, `ou du` (`la Banque mondiale et de Renault`).
+_CONJUNCTIONS = frozenset({"et", "ou"})
+_PREPOSITIONS = frozenset({"de", "d", "du", "des", "à", "au", "aux"})
+_ARTICLES = frozenset({"le", "la", "les", "l", "'", "’"})
+
+
+def split_coordinated(
+    words: list[str], spans: list[tuple[int, int, str]], is_known: Callable[[list[str]], bool]
+) -> list[tuple[int, int, str]]:
+    """French spans cut where two names run together across `et`/`ou` + a preposition (+ an
+    article) + a capitalised word: `Banque mondiale et de Renault` → `Banque mondiale`,
+    `Renault`, unless the first part has a complement already (`Ministère de la Culture et de
+    la Communication`); and two persons across `et` (`Emmanuel Macron et Olaf Scholz`). A span
+    that is a known name as a whole stays."""
+    result: list[tuple[int, int, str]] = []
+    for start, end, kind in spans:
+        cut = _coordination(words, start, end, kind)
+        if cut is None or is_known(words[start:end]):
+            result.append((start, end, kind))
+            continue
+        left_end, right_start = cut
+        result.append((start, left_end, kind))
+        result += split_coordinated(words, [(right_start, end, kind)], is_known)
+    return result
+
+
+def _coordination(words: list[str], start: int, end: int, kind: str) -> tuple[int, int] | None:
+    """(end of the first name, start of the second) of a span that coordinates two, or None."""
+    for at in range(start + 1, end - 1):
+        if words[at].lower() not in _CONJUNCTIONS:
+            continue
+        after = at + 1
+        if kind == "PERS" and words[after][:1].isupper():
+            return at, after
+        if words[after].lower() not in _PREPOSITIONS:
+            continue
+        if any(w.lower() in _PREPOSITIONS for w in words[start:at]):
+            continue  # a complement of the name's head: `Ministère de la Culture et de la ...`
+        after += 1
+        while after < end - 1 and words[after].lower() in _ARTICLES:
+            after += 1
+        if after < end and words[after][:1].isupper():
+            return at, after
+    return None
+
+
+def tidy_latin_spans(
+    words: list[str], spans: list[tuple[int, int, str]], language: str,
+    is_known: Callable[[list[str]], bool],
+) -> list[tuple[int, int, str]]:  # fmt: skip
+    """The tagger's spans without those with no capital letter (news is edited text; the
+    social-media corpora the model learnt from tag `rose`, `apple` lower-cased), with the known
+    acronyms the tagger left (`with_acronyms`), without leading articles
+    (`without_leading_articles`) and, in French, with coordinated names cut apart
+    (`split_coordinated`)."""
+    spans = [s for s in spans if any(not w.islower() for w in words[s[0] : s[1]])]
+    spans = with_acronyms(words, spans)
+    spans = without_leading_articles(words, spans, language, is_known)
+    return split_coordinated(words, spans, is_known) if language == "fr" else spans
+
+
+@cache
+def _organisation_acronyms() -> frozenset[str]:
+    """One-word organisation names of the crosswalk in capitals (`ONU`, `OTAN`, `NATO`, `FMI`)."""
+    return frozenset(
+        key.upper()
+        for kind, key in load_crosswalk()
+        if kind == "ORG" and key.isalpha() and key.isascii() and len(key) >= 2
+    )
+
+
+def with_acronyms(
+    words: list[str], spans: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """The spans plus an ORG span for each word in capitals the tagger left outside a name whose
+    lower case is a crosswalk organisation (`l'ONU`, `l'OTAN`: the historical French corpus
+    has hardly any acronyms to learn them from)."""
+    acronyms = _organisation_acronyms()
+    if acronyms.isdisjoint(words):
+        return spans
+    inside = {i for start, end, _ in spans for i in range(start, end)}
+    added = [(i, i + 1, "ORG") for i, w in enumerate(words) if w in acronyms and i not in inside]
+    return sorted(spans + added) if added else spans
