@@ -73,3 +73,17 @@ def test_a_ducklake_connection_spills_beside_its_data_folder(ducklake: str) -> N
     with open_warehouse(ducklake) as con:
         setting = con.execute("SELECT current_setting('temp_directory')").fetchone()
     assert setting == (config["temp_directory"],)
+
+
+def test_the_scheduled_maintenance_job_runs_on_both_backends(ducklake: str, tmp_path: Path) -> None:
+    from pipelines.maintenance import maintain_warehouse_job
+    from pipelines.resources import WarehouseResource
+
+    with open_warehouse(ducklake):
+        pass
+    for database in (ducklake, str(tmp_path / "news.duckdb")):
+        result = maintain_warehouse_job.execute_in_process(
+            resources={"warehouse": WarehouseResource(database=database)}
+        )
+        assert result.success
+    assert catalog_size(ducklake)["snapshots"] >= 1
