@@ -194,7 +194,8 @@ def maintain(location: str | Path, *, older_than: timedelta) -> dict[str, int]:
 
 
 def catalog_size(location: str | Path) -> dict[str, int]:
-    """The catalog database's bytes and tables, the DuckLake's snapshots and live data files."""
+    """The catalog database's bytes and tables; the DuckLake's snapshots, live data files, every
+    file it keeps, and inlined-data tables (`sql/ducklake/select_catalog_size.sql`)."""
     with psycopg.connect(catalog_dsn(location), autocommit=True) as catalog:
         cursor = catalog.execute(sql_text("ducklake/select_catalog_size"))
         row = cursor.fetchone()
