@@ -76,11 +76,16 @@ def scale_up(database: Path, factor: int) -> None:
 
 
 def fill_ducklake(source: Path, location: str) -> None:
-    """A DuckLake holding the same rows as the DuckDB file `source`."""
+    """A DuckLake holding the same rows as the DuckDB file `source`, every table (the LSH index's
+    version too: without it the merge would rebuild the whole index)."""
     with open_warehouse(location) as con:
         con.execute(f"ATTACH '{source}' AS src (READ_ONLY)")
+        tables = con.execute(
+            "SELECT schema_name || '.' || table_name FROM duckdb_tables() "
+            "WHERE database_name = 'src' AND NOT temporary ORDER BY ALL"
+        ).fetchall()
         con.execute("BEGIN")
-        for table in TABLES:
+        for (table,) in tables:
             name = quote_identifier(table)
             src = "src." + name
             con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM {src}")
