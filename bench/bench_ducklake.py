@@ -1,15 +1,18 @@
 """Benchmark: the DuckDB file against a DuckLake (PostgreSQL catalog), one loader and two at once.
 
-    python bench/bench_ducklake.py ../shared/data/saudinewsnet [--days 16] [--workers 1 2]
+    python bench/bench_ducklake.py ../shared/data/saudinewsnet [--days 16] [--workers 1 2] \
+        [--backends file ducklake] [--no-loaders]
 
 Starts a throwaway PostgreSQL cluster (as the tests do; needs Debian's postgresql), copies the
 days into a landing folder, then:
 
 - per backend and per NEWS_WORKERS (map processes): one `news-warehouse run --no-publish` in a
   child process (load and marts): wall, CPU-seconds of it and its workers, articles/s, the merge's
-  seconds;
-- DuckLake only: two loader processes at once (one map process each), each given every other day,
-  against one loader given all days: wall, CPU, and the merge seconds summed over loaders.
+  seconds, peak PSS of the process tree, the load average at the end; for a DuckLake, the catalog
+  database's size and snapshots after it;
+- DuckLake only (unless --no-loaders): two loader processes at once (one map process each), each
+  given every other day, against one loader given all days: wall, CPU, and the merge seconds
+  summed over loaders.
 
 The machine may be shared: compare CPU-seconds, and read walls as upper bounds.
 """
@@ -33,6 +36,7 @@ sys.path[:0] = [str(PROJECT_DIR), str(PROJECT_DIR / "bench")]
 
 from bench_real_news import _watch_rss, run_pipeline  # noqa: E402
 
+from pipelines.ducklake import catalog_size  # noqa: E402
 from pipelines.ingest import discover_dumps  # noqa: E402
 from tests.ducklake.pg_cluster import PgCluster, start_cluster  # noqa: E402
 
@@ -86,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("dataset", type=Path, help="the saudinewsnet folder of day zips")
     parser.add_argument("--days", type=int, default=16)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--backends", nargs="+", default=["file", "ducklake"])
+    parser.add_argument("--no-loaders", action="store_true", help="skip the loaders at once")
     args = parser.parse_args(argv)
     days = sorted(args.dataset.glob("*.zip"))[: args.days]
     if not days:
@@ -101,9 +107,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(days)} days, {megabytes:.1f} MB zipped; load average at start "
               f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")  # fmt: skip
         print(f"{'backend':<9} {'map procs':>9} {'wall s':>8} {'CPU s':>8} {'articles/s':>10} "
-              f"{'load s':>7} {'merge s':>8}")  # fmt: skip
+              f"{'load s':>7} {'merge s':>8} {'PSS GB':>7} {'loadavg':>7}  catalog")  # fmt: skip
         for workers in args.workers:
-            for backend in ("file", "ducklake"):
+            for backend in args.backends:
                 if backend == "file":
                     target, env = str(work / f"file-{workers}" / "news.duckdb"), {}
                 else:
@@ -111,11 +117,15 @@ def main(argv: list[str] | None = None) -> int:
                 result = run_cli(landing, target, work, {**env, "NEWS_WORKERS": str(workers)})
                 summary = result["summary"]
                 articles = summary["articles_loaded"]
+                catalog = catalog_size(target) if backend == "ducklake" else ""
                 print(f"{backend:<9} {workers:>9} {result['wall']:>8.1f} {result['cpu']:>8.1f} "
                       f"{articles / result['wall']:>10,.0f} {summary['load_wall_seconds']:>7.1f} "
-                      f"{result['merge_wall']:>8.1f}", flush=True)  # fmt: skip
+                      f"{result['merge_wall']:>8.1f} {result['peak_pss'] / 2**30:>7.2f} "
+                      f"{os.getloadavg()[0]:>7.1f}  {catalog}", flush=True)  # fmt: skip
         names = [source.dump_file for source in discover_dumps(landing)]
-        for label, groups in (("1 loader", [names]), ("2 loaders", [names[0::2], names[1::2]])):
+        loaders = [] if args.no_loaders else [[names], [names[0::2], names[1::2]]]
+        for groups in loaders:
+            label = f"{len(groups)} loader{'s' if len(groups) > 1 else ''}"
             target, env = lake(cluster, work, label.replace(" ", ""))
             result = run_loaders(groups, landing, target, env)
             print(f"DuckLake, {label} at once (load only, 1 map process each): wall "

@@ -11,9 +11,14 @@ killed process releases it with its connection and no lock service of our own is
 from __future__ import annotations
 
 import glob
+import hashlib
 import importlib.util
+import os
+import socket
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
+from datetime import timedelta
 from pathlib import Path
 
 import duckdb
@@ -25,7 +30,19 @@ from pipelines.locations import (
     catalog_dsn,
     ducklake_data_path,
 )
-from pipelines.warehouse import fetch_rows, quote_identifier, run_template, sql_literal, sql_text
+from pipelines.warehouse import (
+    DDL_FILES,
+    SQL_DIR,
+    ensure_tables,
+    fetch_rows,
+    quote_identifier,
+    run,
+    run_script,
+    run_template,
+    sql_literal,
+    sql_text,
+    transaction,
+)
 
 # DuckDB's extension names and the wheels that ship them (postgres first: the catalog's client).
 EXTENSIONS = (
@@ -34,6 +51,21 @@ EXTENSIONS = (
 )
 # The advisory lock key of the warehouse's serialized writes (any constant bigint, ours alone).
 WRITE_LOCK_KEY = 0x6E657773  # "news"
+# An in-memory DuckDB spills to `.tmp/` in the working directory unless told otherwise: spill
+# beside the DuckLake's data folder instead (one folder per process: DuckDB's spill file names are
+# not unique across processes), bounded by NEWS_DUCKDB_TEMP_LIMIT.
+SPILL_DIR_NAME = "spill"
+TEMP_LIMIT_ENV = "NEWS_DUCKDB_TEMP_LIMIT"
+DEFAULT_TEMP_LIMIT = "20GB"
+# Maintenance, in this order: inlined rows out to files, small files compacted, thinned files
+# rewritten, then the snapshots (and with them the files) this left behind expired and deleted.
+MAINTENANCE_STEPS = (
+    "flush_inlined_data",
+    "merge_adjacent_files",
+    "rewrite_data_files",
+    "expire_snapshots",
+    "cleanup_old_files",
+)
 
 
 def extension_file(name: str, package: str) -> Path:
@@ -96,3 +128,76 @@ def write_lock(location: str | Path) -> Iterator[None]:
             yield
         finally:
             lock.execute(sql_text("ducklake/unlock_writes"), key)
+
+
+def spill_config() -> dict[str, str]:
+    """Where a DuckLake connection spills (`spill/<host>-<pid>` beside the data folder, or in the
+    system's temporary folder for a reader without one), and how much it may spill."""
+    data_path = ducklake_data_path(required=False)
+    base = data_path.parent if data_path is not None else Path(tempfile.gettempdir())
+    folder = base / SPILL_DIR_NAME / f"{socket.gethostname()}-{os.getpid()}"
+    return {
+        "temp_directory": str(folder),
+        "max_temp_directory_size": os.environ.get(TEMP_LIMIT_ENV) or DEFAULT_TEMP_LIMIT,
+    }
+
+
+def schema_fingerprint() -> str:
+    """The DDL's version: a sha256 of the `sql/ddl` files in the order they run."""
+    digest = hashlib.sha256()
+    for name in DDL_FILES:
+        digest.update(name.encode())
+        digest.update((SQL_DIR / name).read_bytes())
+    return digest.hexdigest()
+
+
+def schema_is_current(con: duckdb.DuckDBPyConnection, fingerprint: str) -> bool:
+    try:
+        rows = fetch_rows(con, "ducklake/select_schema_fingerprint", {"fingerprint": fingerprint})
+    except duckdb.CatalogException:  # a new DuckLake: no admin.schema_fingerprints yet
+        return False
+    return bool(rows[0][0])
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection, location: str | Path) -> None:
+    """Create or upgrade the tables unless this DDL version is recorded: opening a current
+    DuckLake reads one row and commits nothing (every commit is a snapshot in the catalog)."""
+    fingerprint = schema_fingerprint()
+    if schema_is_current(con, fingerprint):
+        return
+    with write_lock(location):
+        if schema_is_current(con, fingerprint):  # another process applied it meanwhile
+            return
+        with transaction(con):
+            ensure_tables(con, ducklake=True)
+            run_script(con, "ducklake/create_schema_fingerprints")
+            run(con, "ducklake/insert_schema_fingerprint", {"fingerprint": fingerprint})
+
+
+def maintain(location: str | Path, *, older_than: timedelta) -> dict[str, int]:
+    """DuckLake's own maintenance, under the write lock (so no merge's deletes race a compaction):
+    returns the rows each step reported (snapshots expired, files deleted...)."""
+    from pipelines.warehouse import connect
+
+    retention = {"retention": older_than}
+    con = connect(location)
+    try:
+        with write_lock(location):
+            counts = {}
+            for step in MAINTENANCE_STEPS:
+                text = sql_text(f"ducklake/{step}").format(catalog=sql_literal(DUCKLAKE_ALIAS))
+                counts[step] = len(con.execute(text, retention if "$retention" in text else None)
+                                   .fetchall())  # fmt: skip
+    finally:
+        con.close()
+    return counts
+
+
+def catalog_size(location: str | Path) -> dict[str, int]:
+    """The catalog database's bytes and tables; the DuckLake's snapshots, live data files, every
+    file it keeps, and inlined-data tables (`sql/ducklake/select_catalog_size.sql`)."""
+    with psycopg.connect(catalog_dsn(location), autocommit=True) as catalog:
+        cursor = catalog.execute(sql_text("ducklake/select_catalog_size"))
+        row = cursor.fetchone()
+        names = [column.name for column in cursor.description or []]
+    return dict(zip(names, row or (), strict=True))

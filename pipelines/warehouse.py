@@ -75,9 +75,9 @@ def connect(
         "memory_limit": os.environ.get(MEMORY_LIMIT_ENV) or DEFAULT_MEMORY_LIMIT,
     }
     if is_ducklake(path):
-        from pipelines.ducklake import attach
+        from pipelines.ducklake import attach, spill_config
 
-        con = duckdb.connect(":memory:", config=config)
+        con = duckdb.connect(":memory:", config={**config, **spill_config()})
         try:
             attach(con, path, read_only=read_only)
         except BaseException:
@@ -105,20 +105,23 @@ def open_warehouse(
     """A connection to the warehouse with every table created."""
     con = connect(path, read_only=read_only)
     try:
-        if not read_only:
-            with serialized_writes(path):
-                ensure_tables(con, ducklake=is_ducklake(path))
+        if not read_only and is_ducklake(path):
+            from pipelines.ducklake import ensure_schema
+
+            ensure_schema(con, path)
+        elif not read_only:
+            ensure_tables(con)
         yield con
     finally:
         con.close()
 
 
 def ensure_tables(con: duckdb.DuckDBPyConnection, *, ducklake: bool = False) -> None:
-    """Create every schema and table that does not exist yet (in one DuckLake commit)."""
-    with transaction(con) if ducklake else nullcontext(con):
-        for name in DDL_FILES:
-            if not (ducklake and name in FILE_ONLY_DDL):
-                con.execute((SQL_DIR / name).read_text(encoding="utf-8"))
+    """Create every schema and table that does not exist yet (on a DuckLake: in the caller's
+    transaction, `pipelines.ducklake.ensure_schema`)."""
+    for name in DDL_FILES:
+        if not (ducklake and name in FILE_ONLY_DDL):
+            con.execute((SQL_DIR / name).read_text(encoding="utf-8"))
 
 
 def serialized_writes(path: str | Path) -> AbstractContextManager[Any]:

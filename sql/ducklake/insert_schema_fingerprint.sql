@@ -1,0 +1,1 @@
+INSERT INTO admin.schema_fingerprints (fingerprint, applied_at) VALUES ($fingerprint, now())
