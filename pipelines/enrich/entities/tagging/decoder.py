@@ -123,7 +123,7 @@ class CompiledCRF:
         ids = np.fromiter(map(self._ids.get, words, itertools.repeat(0)), np.int64, len(words))
         missing = np.flatnonzero(ids == 0)  # row 0 is padding: no word's row
         if len(missing):
-            at = missing.tolist()
+            at: list[int] | range = missing.tolist()
             new = dict.fromkeys([words[i] for i in at])
             if len(self._ids) + len(new) >= _CACHE_LIMIT:
                 self._ids.clear()  # before, not during: rows already handed out stay valid
