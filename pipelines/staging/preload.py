@@ -11,6 +11,7 @@ import gc
 import os
 
 from pipelines.clean import clean_article
+from pipelines.dedup.shingles import shingle_hashes
 from pipelines.enrich.dates.mentions import find_date_mentions
 from pipelines.enrich.entities import extract_texts
 from pipelines.ingest.html_extract import EXTRACTORS, PageContext, extract_page
@@ -42,6 +43,7 @@ def warm_up() -> None:
     for text, language in _WARM_UP:
         clean_article(title=None, body=text, published_at_raw=None, is_plain_text=False)
         find_date_mentions(text, language, None, day_first=True)
+    shingle_hashes([text for text, _ in _WARM_UP])  # its compiled kernel, loaded once
     gc.collect()
     gc.freeze()
 

@@ -126,7 +126,7 @@ def _text_mentions(
             tagged = tidy_latin_spans(words, tagged, language, _is_known_name)
         if not tagged and not matches:
             continue
-        starts = token_starts(text, bounds[index])
+        starts = token_starts(text, bounds[index][0], words)
         covered: set[int] = set()
         for span in tagged:
             link = link_span(words, span, matches, gazetteer)

@@ -116,18 +116,23 @@ class CompiledCRF:
             self._second = _grown(self._second, size, -1)
             self._solo = _grown(self._solo, size, 0)
 
-    def _rows(self, words: list[str]) -> list[int]:
-        """Score-table rows of the words, added for words not seen before."""
-        ids = list(map(self._ids.get, words))
-        if None in ids:
-            new = dict.fromkeys(w for w, i in zip(words, ids, strict=True) if i is None)
+    def _rows(self, words: list[str]) -> np.ndarray:
+        """Score-table rows of the words, added for words not seen before. The cache is a big
+        dict whose look-ups miss the CPU caches, so each word is looked up once: only the new
+        ones again after their rows are added."""
+        ids = np.fromiter(map(self._ids.get, words, itertools.repeat(0)), np.int64, len(words))
+        missing = np.flatnonzero(ids == 0)  # row 0 is padding: no word's row
+        if len(missing):
+            at: list[int] | range = missing.tolist()
+            new = dict.fromkeys([words[i] for i in at])
             if len(self._ids) + len(new) >= _CACHE_LIMIT:
                 self._ids.clear()  # before, not during: rows already handed out stay valid
                 self._clears += 1
                 new = dict.fromkeys(words)
+                at = range(len(words))
             self._add_rows(list(new))
-            ids = list(map(self._ids.__getitem__, words))
-        return ids  # type: ignore[return-value]  # no None left
+            ids[at] = [self._ids[words[i]] for i in at]
+        return ids
 
     def word_ids(self, sentences: list[list[str]]) -> np.ndarray:
         """Score-table rows of all the sentences' words (inside known names: their marked
@@ -136,7 +141,7 @@ class CompiledCRF:
         bounds = np.zeros(len(sentences) + 1, dtype=np.int64)
         np.cumsum([len(words) for words in sentences], out=bounds[1:])
         flat = [word for words in sentences for word in words]
-        ids = np.array(self._rows(flat), np.int64)
+        ids = self._rows(flat)
         ends = bounds[1:][bounds[1:] > bounds[:-1]] - 1
         starts = self.extractor.known_spans.starts_at(
             self._first[ids], self._second[ids], self._solo[ids], ends
@@ -155,7 +160,7 @@ class CompiledCRF:
             if self._clears != clears:  # the cache was emptied: the plain rows are void
                 for at, word in zip(where, pseudo, strict=True):
                     flat[at] = word
-                return np.array(self._rows(flat), np.int64)
+                return self._rows(flat)
             ids[where] = rows
         return ids
 

@@ -1,0 +1,79 @@
+"""Benchmark: the map's CPU per article on real news, stage by stage, in one pool worker.
+
+    python bench/bench_map.py ../shared/data/saudinewsnet/2015-07-2[12].zip [--chunk 1000]
+
+Reads the given SaudiNewsNet days into raw chunks as the dump reader does, then maps every
+chunk (`staging.chunk.map_chunk`: validate, clean, dates, entities, signatures, write) on a
+worker forked from the preloaded fork server, one chunk after another, as `news-warehouse run`
+does: the worker starts with the models loaded and its word caches empty, so new words cost
+what they cost in a run. Prints CPU milliseconds per article, in all and per stage (the
+chunks' own clocks). CPU seconds, not wall: the machine is shared. To compare two commits, run
+each tree with `PYTHONPATH` pointing at a `git archive` of it, alternately, a few times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import pyarrow.parquet as pq
+
+from pipelines.ingest import open_dump
+from pipelines.ingest.frames import raw_records_table
+from pipelines.ingest.records import DumpSource
+from pipelines.parallel import spawn_pool
+from pipelines.staging.chunk import ChunkTask, map_chunk
+
+
+def stage_raw(days: list[Path], chunk: int, folder: Path) -> list[Path]:
+    """Raw Parquet chunks of every JSON member of the zipped days."""
+    paths: list[Path] = []
+    for day in days:
+        with zipfile.ZipFile(day) as archive:
+            members = [name for name in archive.namelist() if not name.endswith("/")]
+        for member in members:
+            digest = hashlib.sha256(f"{day.name}/{member}".encode()).hexdigest()
+            source = DumpSource(f"{day.name}/{member}", day, member, digest, 0)
+            reader = open_dump(source)
+            for batch in reader.batches(chunk):
+                path = folder / f"raw-{len(paths):04d}.parquet"
+                raw = raw_records_table(batch, source.dump_file, reader.format, None)
+                pq.write_table(raw, path)
+                paths.append(path)
+    return paths
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("days", nargs="+", type=Path, help="zipped SaudiNewsNet days")
+    parser.add_argument("--chunk", type=int, default=1000, help="records per chunk (as a run)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as work:
+        chunks = stage_raw(args.days, args.chunk, Path(work))
+        pool = spawn_pool(1)
+        cpu: dict[str, float] = {}
+        records = 0
+        out = Path(work) / "out"
+        out.mkdir()
+        for index, path in enumerate(chunks):
+            task = ChunkTask(path.name, index, path, out)
+            result = pool.submit(map_chunk, task).result()
+            records += result.records
+            for stage, (_, seconds) in result.seconds.items():
+                cpu[stage] = cpu.get(stage, 0.0) + seconds
+        pool.shutdown()
+    per_article = {stage: round(1000 * seconds / records, 3) for stage, seconds in cpu.items()}
+    total = round(1000 * sum(cpu.values()) / records, 3)
+    print(json.dumps({"articles": records, "map_cpu_ms_per_article": total, **per_article}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
