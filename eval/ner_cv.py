@@ -28,6 +28,7 @@ from pipelines.enrich.entities.build.train import (
     LANGUAGE_PARAMS,
     build_lexicon,
     external_lexicon,
+    text_clusters,
     train_model,
 )
 from pipelines.enrich.entities.names.gazetteer import GAZETTEER_FILE, load_gazetteer
@@ -54,6 +55,13 @@ def main() -> int:
     parser.add_argument("--folds", type=int, nargs="*", default=[1, 4])
     parser.add_argument("--params", default="{}", help="CRF parameters (JSON) over the defaults")
     parser.add_argument("--label", default="", help="name of the run in the output line")
+    parser.add_argument(
+        "--stem-groups", nargs="*", help="Arabic stem feature groups (default: the shipped ones)"
+    )
+    parser.add_argument(
+        "--clusters", action="store_true", help="word clusters of each fold's training text"
+    )
+    parser.add_argument("--save", type=Path, help="write the span counts (JSON) to combine runs")
     parser.add_argument("--outside-shifts", type=float, nargs="*", default=[0.0])
     args = parser.parse_args()
     params = {**CRF_PARAMS, **LANGUAGE_PARAMS.get("ar", {}), **json.loads(args.params)}
@@ -67,6 +75,10 @@ def main() -> int:
         low, high = len(sentences) * fold // args.parts, len(sentences) * (fold + 1) // args.parts
         train, held = sentences[:low] + sentences[high:], sentences[low:high]
         lexicon = {**build_lexicon(train + english), **external}
+        if args.stem_groups is not None:
+            lexicon["stem_groups"] = args.stem_groups
+        if args.clusters:
+            lexicon.update(text_clusters(lexicon, [words for words, _ in train + english]))
         fold_started = time.perf_counter()
         with tempfile.TemporaryDirectory() as folder:
             model = Path(folder) / "ar.crfsuite"
@@ -86,6 +98,11 @@ def main() -> int:
                 total.gold.update(result.gold)
                 note = f"fold{fold}={result.prf()[2]:.4f} ({seconds:.0f} s, {attributes:,} attr)"
                 notes[shift].append(note)
+    if args.save:
+        counts = {
+            str(shift): [dict(t.tp), dict(t.predicted), dict(t.gold)] for shift, t in totals.items()
+        }
+        args.save.write_text(json.dumps(counts), encoding="utf-8")
     for shift, total in totals.items():
         precision, recall, f1 = total.prf()
         kinds = " ".join(f"{kind}={total.prf(kind)[2]:.3f}" for kind in sorted(total.gold))

@@ -141,6 +141,15 @@ def external_lexicon(person_names: Path | None = None, *, verbose: bool = True) 
     return lexicon
 
 
+def text_clusters(lexicon: dict[str, Any], sentences: list[list[str]]) -> dict[str, list[str]]:
+    """Word clusters (`clusters.learn_clusters`) of the stems of unlabelled sentences, as the
+    lexicon stores them (`cluster_words`, `cluster_ids`)."""
+    extractor = build_extractor(lexicon, load_gazetteer(GAZETTEER_FILE))
+    clusters = learn_clusters([extractor.cluster_key(w) for w in s] for s in sentences)
+    words = sorted(clusters)
+    return {"cluster_words": words, "cluster_ids": [clusters[word] for word in words]}
+
+
 def train_model(
     sentences: list[Sentence], lexicon: dict[str, Any], params: dict[str, Any], out: Path
 ) -> None:
@@ -162,6 +171,9 @@ def main(argv: list[str] | None = None) -> int:
         "--unlabelled", type=Path, nargs="*", default=[], help="SaudiNewsNet day zips for clusters"
     )
     parser.add_argument("--person-names", type=Path, help="arabnamer dict_FINAL.json")
+    parser.add_argument(
+        "--text-clusters", action="store_true", help="clusters of the labelled corpora's own text"
+    )
     parser.add_argument("--clusters-from", type=Path, help="reuse the clusters of a lexicon.json")
     parser.add_argument("--c1", type=float, default=CRF_PARAMS["c1"])
     parser.add_argument("--c2", type=float, default=CRF_PARAMS["c2"])
@@ -181,6 +193,9 @@ def main(argv: list[str] | None = None) -> int:
         previous = json.loads(args.clusters_from.read_text(encoding="utf-8"))
         lexicon["cluster_words"] = previous["cluster_words"]
         lexicon["cluster_ids"] = previous["cluster_ids"]
+    if args.text_clusters:
+        lexicon.update(text_clusters(lexicon, [words for words, _ in arabic + english]))
+        print(f"clusters: {len(lexicon['cluster_words']):,} words of the training text")
     if args.unlabelled:
         extractor = build_extractor(lexicon, load_gazetteer(GAZETTEER_FILE))
         texts = (text for path in args.unlabelled for text in saudinewsnet_texts(path))

@@ -17,14 +17,18 @@ from pipelines.enrich.entities.names.text import (
     token_form,
     token_forms,
 )
+from pipelines.enrich.entities.tagging.arabic_stems import GROUPS, stem_features
 
 _PUNCT = frozenset(".,;:!?؟،؛\"'()[]{}«»-–—/…")
 _CACHE_LIMIT = 500_000
+# Arabic stem features (`arabic_stems`) a word passes on as the ±1 neighbour (group `near`).
+STEM_NEAR = ("ls", "lg", "lp", "nb")
 # Where a token's features come from: its own word (0) and its neighbours, in this order.
 OFFSETS = (0, -1, 1, -2, 2)
 # Feature prefixes a word passes on as the ±1 neighbour, and as the ±2 neighbour.
-NEAR = ("w=", "s=", "sh", "ga", "cl", "x2", "pc", "pn", "tg", "fq", "pw", "ow")
+NEAR = ("w=", "s=", "sh", "ga", "cl", "x2", "pc", "pn", "tg", "fq", "pw", "ow", *STEM_NEAR)
 FAR = ("w=", "s=", "ga", "pn", "tg", "pw")
+_NEAR_WITHOUT_STEMS = NEAR[: -len(STEM_NEAR)]
 
 
 def _typed(words: str, kind: str) -> dict[str, str]:
@@ -105,6 +109,7 @@ class FeatureExtractor:
     # `حماس`); never for stems or place matching, where longer proclitics would then cut real
     # words (`وباريس` -> `و` + `ب` + `اريس`).
     span_known: frozenset[str] = frozenset()
+    stem_groups: frozenset[str] = GROUPS  # `arabic_stems` features in use
     _cache: dict[str, tuple[list[str], ...]] = field(default_factory=dict, repr=False)
 
     def word_features(self, word: str) -> list[str]:
@@ -150,7 +155,26 @@ class FeatureExtractor:
             affinity = self.affinity.get(stem)
             if affinity is not None:
                 feats += ["da=" + affinity[0], "dp=" + affinity[1]]
+            if self.stem_groups:
+                feats += stem_features(stem, self.lists_holding, self.stem_groups)
         return feats
+
+    def lists_holding(self, word: str) -> list[str]:
+        """The name lists holding a normalized word (`gaz:LOC`, `gazw`, `pn`, `pw`, `ow`, `co`)."""
+        found = []
+        place = self.place_words.get(word)
+        if place:
+            found.append("gaz:" + place)
+        for name, words in (
+            ("gazw", self.name_words),
+            ("pn", self.person_words),
+            ("pw", self.wiki_person_words),
+            ("ow", self.wiki_org_words),
+            ("co", self.organisation_words),
+        ):
+            if word in words:
+                found.append(name)
+        return found
 
     def cluster_key(self, word: str) -> str:
         """The form of a word that clusters are keyed by (normalized, proclitics stripped)."""
@@ -180,7 +204,8 @@ class FeatureExtractor:
         if found is not None:
             return found
         own = self.word_features(word)
-        neighbour = [f for f in own if f[:2] in NEAR]
+        near = NEAR if "near" in self.stem_groups else _NEAR_WITHOUT_STEMS
+        neighbour = [f for f in own if f[:2] in near]
         far = [f for f in neighbour if f[:2] in FAR]
         entry = (
             own,

@@ -19,6 +19,7 @@ from pipelines.enrich.entities.names.gazetteer import (
 )
 from pipelines.enrich.entities.names.known_spans import KnownSpans
 from pipelines.enrich.entities.names.text import is_arabic
+from pipelines.enrich.entities.tagging.arabic_stems import GROUPS
 from pipelines.enrich.entities.tagging.decoder import CompiledCRF
 from pipelines.enrich.entities.tagging.document import to_iob2
 from pipelines.enrich.entities.tagging.features import FeatureExtractor
@@ -64,6 +65,7 @@ def build_extractor(
         known_spans=spans,
         organisation_words=organisation_words(crosswalk),
         span_known=known | spans.arabic_firsts(),  # a name's first word may carry `و`, `ل`, ...
+        stem_groups=frozenset(lexicon.get("stem_groups", GROUPS)),
     )
 
 
