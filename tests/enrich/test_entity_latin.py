@@ -30,8 +30,10 @@ from pipelines.enrich.entities.tagging.latin_features import (
     split_coordinated,
     tidy_latin_spans,
     without_leading_articles,
+    without_possessives,
     word_pattern,
 )
+from pipelines.enrich.entities.tagging.latin_regions import as_regions, region_keys
 from tests.conftest import shared_dataset
 
 
@@ -116,6 +118,34 @@ def test_spans_without_a_capital_letter_are_no_names_in_news() -> None:
     assert tidy_latin_spans(words, spans, "en", lambda name: False) == [
         (3, 4, "ORG"), (6, 7, "ORG"),
     ]  # fmt: skip
+
+
+def test_a_capital_letter_is_a_letter_not_punctuation_or_a_digit() -> None:
+    words = ["rose", "'", "s", "3", "-", "d", "at", "iPhone"]
+    spans = [(0, 3, "PERS"), (3, 6, "MISC"), (7, 8, "MISC")]
+    assert tidy_latin_spans(words, spans, "en", lambda name: False) == [(7, 8, "MISC")]
+
+
+def test_possessives_leave_names_unless_part_of_a_known_name() -> None:
+    words = ["Ford", "’", "s", "plant", "and", "McDonald", "'", "s", "and", "Jones", "'"]
+    spans = [(0, 3, "ORG"), (5, 8, "ORG"), (9, 11, "PERS")]
+    assert without_possessives(words, spans, lambda name: False) == [
+        (0, 1, "ORG"), (5, 6, "ORG"), (9, 10, "PERS"),
+    ]  # fmt: skip
+    known = {"mcdonald s", "ford"}
+
+    def is_known(name: list[str]) -> bool:
+        return " ".join(w.lower() for w in name if w.isalnum()) in known
+
+    assert without_possessives(words, spans, is_known)[:2] == [(0, 1, "ORG"), (5, 8, "ORG")]
+
+
+def test_regions_are_places() -> None:
+    words = ["du", "Golfe", ",", "du", "Maghreb", "et", "d", "’", "Europe", "de", "l", "’", "Est"]
+    spans = [(4, 5, "ORG"), (8, 13, "ORG")]
+    assert as_regions(words, spans) == [(4, 5, "LOC"), (8, 13, "LOC")]
+    assert {"maghreb", "middle east", "moyen orient", "sub saharan africa"} <= region_keys()
+    assert as_regions(["Arctic", "Monkeys"], [(0, 2, "ORG")]) == [(0, 2, "ORG")]
 
 
 def test_corpus_tokens_are_split_as_the_stage_splits_text() -> None:

@@ -26,6 +26,7 @@ from pipelines.enrich.entities.names.gazetteer import Gazetteer
 from pipelines.enrich.entities.names.known_spans import SPAN_MARK, KnownSpans
 from pipelines.enrich.entities.names.text import normalize_word
 from pipelines.enrich.entities.tagging.features import FeatureExtractor, _shape, _typed
+from pipelines.enrich.entities.tagging.latin_regions import as_regions
 
 LATIN_LANGUAGES = ("en", "fr")
 
@@ -221,14 +222,39 @@ def tidy_latin_spans(
     is_known: Callable[[list[str]], bool],
 ) -> list[tuple[int, int, str]]:  # fmt: skip
     """The tagger's spans without those with no capital letter (news is edited text; the
-    social-media corpora the model learnt from tag `rose`, `apple` lower-cased), with the known
-    acronyms the tagger left (`with_acronyms`), without leading articles
-    (`without_leading_articles`) and, in French, with coordinated names cut apart
+    social-media corpora the model learnt from tag `rose`, `apple` lower-cased), without a
+    trailing possessive (`without_possessives`), with the known acronyms the tagger left
+    (`with_acronyms`), without leading articles (`without_leading_articles`), regions typed LOC
+    (`latin_regions.as_regions`) and, in French, with coordinated names cut apart
     (`split_coordinated`)."""
-    spans = [s for s in spans if any(not w.islower() for w in words[s[0] : s[1]])]
+    spans = [s for s in spans if any(c.isupper() for w in words[s[0] : s[1]] for c in w)]
+    spans = without_possessives(words, spans, is_known)
     spans = with_acronyms(words, spans)
     spans = without_leading_articles(words, spans, language, is_known)
+    spans = as_regions(words, spans)
     return split_coordinated(words, spans, is_known) if language == "fr" else spans
+
+
+_APOSTROPHES = frozenset({"'", "’"})
+
+
+def without_possessives(
+    words: list[str], spans: list[tuple[int, int, str]], is_known: Callable[[list[str]], bool]
+) -> list[tuple[int, int, str]]:
+    """Spans without a trailing apostrophe or possessive `'s` (`Ford’s` → `Ford`: the stage's
+    tokens `Ford` `’` `s`), unless the whole span is a known name and the rest is not
+    (`McDonald's`; `is_known` reads no punctuation, so `Ford ’` is known as `Ford` is)."""
+    result: list[tuple[int, int, str]] = []
+    for start, end, kind in spans:
+        last = end
+        if last - start > 2 and words[last - 1].lower() == "s" and words[last - 2] in _APOSTROPHES:
+            last -= 2
+        elif last - start > 1 and words[last - 1] in _APOSTROPHES:
+            last -= 1
+        if last != end and is_known(words[start:end]) and not is_known(words[start:last]):
+            last = end
+        result.append((start, last, kind))
+    return result
 
 
 @cache
