@@ -30,10 +30,10 @@ from pipelines.enrich.entities.tagging.latin_features import (
     split_coordinated,
     tidy_latin_spans,
     without_leading_articles,
-    without_possessives,
     word_pattern,
 )
 from pipelines.enrich.entities.tagging.latin_regions import as_regions, region_keys
+from pipelines.enrich.entities.tagging.latin_spans import without_possessives, without_titles
 from tests.conftest import shared_dataset
 
 
@@ -72,6 +72,7 @@ def test_word_features_see_case_frequency_and_known_words() -> None:
     assert "ow" in extractor.word_features("UNESCO")
     assert "tg=PER" in extractor.word_features("président")
     assert "tg=ORG" in extractor.word_features("University")
+    assert extractor.word_features("’") == extractor.word_features("'")  # one apostrophe
 
 
 def test_leading_articles_leave_names_unless_part_of_a_known_name() -> None:
@@ -138,6 +139,16 @@ def test_possessives_leave_names_unless_part_of_a_known_name() -> None:
         return " ".join(w.lower() for w in name if w.isalnum()) in known
 
     assert without_possessives(words, spans, is_known)[:2] == [(0, 1, "ORG"), (5, 8, "ORG")]
+
+
+def test_titles_leave_person_names() -> None:
+    words = ["President", "Donald", "Trump", "met", "M", ".", "Macron", "and", "General", "Motors"]
+    spans = [(0, 3, "PERS"), (4, 7, "PERS"), (8, 10, "ORG")]
+    assert without_titles(words, spans, lambda name: False) == [
+        (1, 3, "PERS"), (6, 7, "PERS"), (8, 10, "ORG"),
+    ]  # fmt: skip
+    assert without_titles(["Mr", "."], [(0, 2, "PERS")], lambda name: False) == [(0, 2, "PERS")]
+    assert without_titles(words, spans[:1], lambda name: True) == spans[:1]  # a known name
 
 
 def test_regions_are_places() -> None:
