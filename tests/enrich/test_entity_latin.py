@@ -32,6 +32,8 @@ from pipelines.enrich.entities.tagging.latin_features import (
     without_leading_articles,
     word_pattern,
 )
+from pipelines.enrich.entities.tagging.latin_regions import as_regions, region_keys
+from pipelines.enrich.entities.tagging.latin_spans import without_possessives, without_titles
 from tests.conftest import shared_dataset
 
 
@@ -70,6 +72,7 @@ def test_word_features_see_case_frequency_and_known_words() -> None:
     assert "ow" in extractor.word_features("UNESCO")
     assert "tg=PER" in extractor.word_features("président")
     assert "tg=ORG" in extractor.word_features("University")
+    assert extractor.word_features("’") == extractor.word_features("'")  # one apostrophe
 
 
 def test_leading_articles_leave_names_unless_part_of_a_known_name() -> None:
@@ -116,6 +119,44 @@ def test_spans_without_a_capital_letter_are_no_names_in_news() -> None:
     assert tidy_latin_spans(words, spans, "en", lambda name: False) == [
         (3, 4, "ORG"), (6, 7, "ORG"),
     ]  # fmt: skip
+
+
+def test_a_capital_letter_is_a_letter_not_punctuation_or_a_digit() -> None:
+    words = ["rose", "'", "s", "3", "-", "d", "at", "iPhone"]
+    spans = [(0, 3, "PERS"), (3, 6, "MISC"), (7, 8, "MISC")]
+    assert tidy_latin_spans(words, spans, "en", lambda name: False) == [(7, 8, "MISC")]
+
+
+def test_possessives_leave_names_unless_part_of_a_known_name() -> None:
+    words = ["Ford", "’", "s", "plant", "and", "McDonald", "'", "s", "and", "Jones", "'"]
+    spans = [(0, 3, "ORG"), (5, 8, "ORG"), (9, 11, "PERS")]
+    assert without_possessives(words, spans, lambda name: False) == [
+        (0, 1, "ORG"), (5, 6, "ORG"), (9, 10, "PERS"),
+    ]  # fmt: skip
+    known = {"mcdonald s", "ford"}
+
+    def is_known(name: list[str]) -> bool:
+        return " ".join(w.lower() for w in name if w.isalnum()) in known
+
+    assert without_possessives(words, spans, is_known)[:2] == [(0, 1, "ORG"), (5, 8, "ORG")]
+
+
+def test_titles_leave_person_names() -> None:
+    words = ["President", "Donald", "Trump", "met", "M", ".", "Macron", "and", "General", "Motors"]
+    spans = [(0, 3, "PERS"), (4, 7, "PERS"), (8, 10, "ORG")]
+    assert without_titles(words, spans, lambda name: False) == [
+        (1, 3, "PERS"), (6, 7, "PERS"), (8, 10, "ORG"),
+    ]  # fmt: skip
+    assert without_titles(["Mr", "."], [(0, 2, "PERS")], lambda name: False) == [(0, 2, "PERS")]
+    assert without_titles(words, spans[:1], lambda name: True) == spans[:1]  # a known name
+
+
+def test_regions_are_places() -> None:
+    words = ["du", "Golfe", ",", "du", "Maghreb", "et", "d", "’", "Europe", "de", "l", "’", "Est"]
+    spans = [(4, 5, "ORG"), (8, 13, "ORG")]
+    assert as_regions(words, spans) == [(4, 5, "LOC"), (8, 13, "LOC")]
+    assert {"maghreb", "middle east", "moyen orient", "sub saharan africa"} <= region_keys()
+    assert as_regions(["Arctic", "Monkeys"], [(0, 2, "ORG")]) == [(0, 2, "ORG")]
 
 
 def test_corpus_tokens_are_split_as_the_stage_splits_text() -> None:

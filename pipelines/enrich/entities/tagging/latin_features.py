@@ -26,6 +26,8 @@ from pipelines.enrich.entities.names.gazetteer import Gazetteer
 from pipelines.enrich.entities.names.known_spans import SPAN_MARK, KnownSpans
 from pipelines.enrich.entities.names.text import normalize_word
 from pipelines.enrich.entities.tagging.features import FeatureExtractor, _shape, _typed
+from pipelines.enrich.entities.tagging.latin_regions import as_regions
+from pipelines.enrich.entities.tagging.latin_spans import without_possessives, without_titles
 
 LATIN_LANGUAGES = ("en", "fr")
 
@@ -84,6 +86,7 @@ class LatinFeatureExtractor(FeatureExtractor):
         if SPAN_MARK in word:
             word, mark = word.split(SPAN_MARK)
             return [*self.word_features(word), "sm=" + mark[2:], "smp=" + mark]
+        word = word.replace("’", "'")  # news prints `Ford’s`, the corpora mostly `Ford's`
         lower = normalize_word(word)
         shape = _shape(word)
         feats = ["b", "w=" + lower, "sh=" + shape, "shp=" + word_pattern(word)]
@@ -221,13 +224,18 @@ def tidy_latin_spans(
     is_known: Callable[[list[str]], bool],
 ) -> list[tuple[int, int, str]]:  # fmt: skip
     """The tagger's spans without those with no capital letter (news is edited text; the
-    social-media corpora the model learnt from tag `rose`, `apple` lower-cased), with the known
-    acronyms the tagger left (`with_acronyms`), without leading articles
-    (`without_leading_articles`) and, in French, with coordinated names cut apart
+    social-media corpora the model learnt from tag `rose`, `apple` lower-cased), without a
+    trailing possessive (`without_possessives`), with the known acronyms the tagger left
+    (`with_acronyms`), without leading articles (`without_leading_articles`) or a person's
+    leading title (`without_titles`), regions typed LOC
+    (`latin_regions.as_regions`) and, in French, with coordinated names cut apart
     (`split_coordinated`)."""
-    spans = [s for s in spans if any(not w.islower() for w in words[s[0] : s[1]])]
+    spans = [s for s in spans if any(c.isupper() for w in words[s[0] : s[1]] for c in w)]
+    spans = without_possessives(words, spans, is_known)
     spans = with_acronyms(words, spans)
     spans = without_leading_articles(words, spans, language, is_known)
+    spans = without_titles(words, spans, is_known)
+    spans = as_regions(words, spans)
     return split_coordinated(words, spans, is_known) if language == "fr" else spans
 
 
