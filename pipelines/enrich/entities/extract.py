@@ -84,17 +84,21 @@ def find_in_texts(items: list[tuple[str, str | None, str]]) -> list[Found]:
     split = [split_sentences(text) for text, _, _ in items]
     words = [sentence_words for sentence_words, _ in split]
     tagged: dict[int, list[TagResult]] = {}
+    forms: dict[int, list[list[str]]] = {}
     for language in sorted({lang for _, lang, _ in items if lang in TAGGER_LANGUAGES}):
         tagger = load_tagger(language)
         if tagger is None:
             continue
         chosen = [i for i, (_, lang, _) in enumerate(items) if lang == language]
         sentences = [w for i in chosen for w in words[i]]
-        results = iter(tagger.tag_many(sentences, outside_marginals=False))
+        results, sentence_forms = tagger.tag_with_forms(sentences)
+        at = 0
         for i in chosen:
-            tagged[i] = [next(results) for _ in words[i]]
+            tagged[i] = results[at : at + len(words[i])]
+            forms[i] = sentence_forms[at : at + len(words[i])]
+            at += len(words[i])
     return [
-        _text_mentions(text, language, field, split[i][1], words[i], tagged.get(i))
+        _text_mentions(text, language, field, split[i][1], words[i], tagged.get(i), forms.get(i))
         for i, (text, language, field) in enumerate(items)
     ]
 
@@ -102,6 +106,7 @@ def find_in_texts(items: list[tuple[str, str | None, str]]) -> list[Found]:
 def _text_mentions(
     text: str, language: str | None, field: str, bounds: list[tuple[int, int]],
     words_of: list[list[str]], tag_results: list[TagResult] | None,
+    forms_of: list[list[str]] | None,
 ) -> Found:  # fmt: skip
     gazetteer = load_gazetteer()
     tagger: Tagger | None = load_tagger(language) if language in TAGGER_LANGUAGES else None
@@ -109,7 +114,8 @@ def _text_mentions(
     version = tagger.model_version if tagger else gazetteer_version()
     never_alone = stoplist()
     person_words = tagger.extractor.person_words if tagger else frozenset()
-    forms_of = [token_forms(words, known) for words in words_of]
+    if forms_of is None:
+        forms_of = [token_forms(words, known) for words in words_of]
     if tag_results is not None:
         tag_results = _propagated(words_of, forms_of, tag_results)
     found = Found()

@@ -47,6 +47,7 @@ class CompiledCRF:
     _first: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64), repr=False)
     _second: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64), repr=False)
     _solo: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool), repr=False)
+    _forms: list[str] = field(default_factory=list, repr=False)  # per row: its `token_forms`
     _clears: int = field(default=0, repr=False)  # times the row cache was emptied
 
     def __post_init__(self) -> None:
@@ -54,6 +55,7 @@ class CompiledCRF:
         self._first = np.full(len(self._table), -1, dtype=np.int64)
         self._second = np.full(len(self._table), -1, dtype=np.int64)
         self._solo = np.zeros(len(self._table), dtype=bool)
+        self._forms = [""]
         # Offsets no attribute of the model uses are skipped when scores are summed.
         used = [p for p in range(len(OFFSETS)) if p == 0 or self.blocks[:, p].any()]
         self._parts = np.array(used, dtype=np.int64)
@@ -89,7 +91,11 @@ class CompiledCRF:
         extractor, rows = self.extractor, slice(first, first + len(words))
         spans = extractor.known_spans
         # `extractor.first_forms(words)` and `inner_forms(words)`, faster for new words
-        firsts, inners = name_forms(words, extractor.known, extractor.span_known or extractor.known)
+        forms, firsts, inners = name_forms(
+            words, extractor.known, extractor.span_known or extractor.known
+        )
+        del self._forms[first:]  # rows after a cleared cache start again at 1
+        self._forms += forms
         self._first[rows] = [spans.first_codes.get(form, -1) for form in firsts]
         self._second[rows] = [spans.second_codes.get(form, -1) for form in inners]
         self._solo[rows] = [form in spans.types for form in firsts]
@@ -138,10 +144,16 @@ class CompiledCRF:
         """Score-table rows of all the sentences' words (inside known names: their marked
         pseudo-words, `FeatureExtractor.marked`), one after another. Only sentences where a
         known name may begin (a vectorized pre-check) are marked word by word."""
+        return self._word_rows(sentences)[0]
+
+    def _word_rows(self, sentences: list[list[str]]) -> tuple[np.ndarray, list[str]]:
+        """`word_ids`, and the words' token forms (`names.text.token_forms` with the
+        extractor's `known`), one after another: from the rows, without a look-up per word."""
         bounds = np.zeros(len(sentences) + 1, dtype=np.int64)
         np.cumsum([len(words) for words in sentences], out=bounds[1:])
         flat = [word for words in sentences for word in words]
         ids = self._rows(flat)
+        forms = list(map(self._forms.__getitem__, ids.tolist()))
         ends = bounds[1:][bounds[1:] > bounds[:-1]] - 1
         starts = self.extractor.known_spans.starts_at(
             self._first[ids], self._second[ids], self._solo[ids], ends
@@ -160,9 +172,9 @@ class CompiledCRF:
             if self._clears != clears:  # the cache was emptied: the plain rows are void
                 for at, word in zip(where, pseudo, strict=True):
                     flat[at] = word
-                return self._rows(flat)
+                return self._rows(flat), forms
             ids[where] = rows
-        return ids
+        return ids, forms
 
     def tag_many(
         self, sentences: list[list[str]], names: list[str] | None = None, skip: str | None = None
@@ -170,19 +182,24 @@ class CompiledCRF:
         """Best tags and each tag's marginal probability, for every sentence; `names` may rename
         the labels (by label index). Sentences tagged `skip` throughout (say all `O`) get NaN
         marginals, which saves their forward-backward pass."""
+        return self.tag_with_forms(sentences, names, skip)[0]
+
+    def tag_with_forms(
+        self, sentences: list[list[str]], names: list[str] | None = None, skip: str | None = None
+    ) -> tuple[list[tuple[list[str], list[float]]], list[list[str]]]:
+        """`tag_many`, and each sentence's token forms (`_word_rows`)."""
         bounds = np.zeros(len(sentences) + 1, dtype=np.int64)
         np.cumsum([len(words) for words in sentences], out=bounds[1:])
-        ids = self.word_ids(sentences)  # first: new words may grow the table
+        ids, forms = self._word_rows(sentences)  # first: new words may grow the table
         paths, marginals = decode_sentences(
             self._table, self._offsets, self._parts, ids, bounds,
             self.bos, self.eos, self.transitions, self.labels.index(skip) if skip else -1,
         )  # fmt: skip
         labels = list(map((names or self.labels).__getitem__, paths.tolist()))
         probabilities = marginals.tolist()
-        return [
-            (labels[begin:end], probabilities[begin:end])
-            for begin, end in itertools.pairwise(bounds.tolist())
-        ]
+        pairs = list(itertools.pairwise(bounds.tolist()))
+        tagged = [(labels[begin:end], probabilities[begin:end]) for begin, end in pairs]
+        return tagged, [forms[begin:end] for begin, end in pairs]
 
 
 def _grown(array: np.ndarray, size: int, fill: int) -> np.ndarray:
