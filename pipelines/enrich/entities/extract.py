@@ -44,6 +44,7 @@ from pipelines.enrich.entities.tagging.latin_features import (
     tidy_latin_spans,
 )
 from pipelines.enrich.entities.tagging.organisations import (
+    has_organisation_heads,
     known_organisation_spans,
     organisation_spans,
     standalone_organisations,
@@ -122,12 +123,13 @@ def _text_mentions(
     mentions, dropped = found.mentions, found.dropped
     namesakes: list[tuple[int, tuple[Place, ...]]] = []  # mention index, candidate places
     sports_text: list[bool] = []  # computed on first need
+    heads = language == "ar" and tagger is not None and has_organisation_heads(text)
     for index, words in enumerate(words_of):
         matches = find_places(words, gazetteer, known, forms_of[index])
         tags, marginals = tag_results[index] if tag_results else (["O"] * len(words), [])
         tagged = tag_spans(tags)
         if language == "ar" and tagger is not None:
-            tagged = _with_rule_spans(words, forms_of[index], tagged)
+            tagged = _with_rule_spans(words, forms_of[index], tagged, heads)
         elif tagged and language in LATIN_LANGUAGES:
             tagged = tidy_latin_spans(words, tagged, language, _is_known_name)
         if not tagged and not matches:
@@ -217,9 +219,12 @@ def _char_span(
     return starts[start] + clitic_length(words[start], known), starts[end - 1] + len(words[end - 1])
 
 
-def _with_rule_spans(words: list[str], forms: list[str], tagged: list[Span]) -> list[Span]:
-    """Tagged spans plus the organisation rules' spans that overlap none of them."""
-    rules = organisation_spans(words)
+def _with_rule_spans(
+    words: list[str], forms: list[str], tagged: list[Span], heads: bool
+) -> list[Span]:
+    """Tagged spans plus the organisation rules' spans that overlap none of them; `heads`:
+    whether the text holds a head noun (`has_organisation_heads`)."""
+    rules = organisation_spans(words) if heads else []
     written = _standalone_forms()
     if not written.isdisjoint(forms):
         rules += known_organisation_spans(forms, written)
