@@ -83,8 +83,7 @@ def is_arabic(word: str) -> bool:
     return _ARABIC_LETTER.search(word) is not None
 
 
-# Per-word caches are bounded: they are most of a map worker's own memory (one of two 16-day
-# workers: 280 MB with 500k-entry dicts and 200k-entry LRU caches, 160 MB as now).
+# Per-word caches are bounded: they are most of a map worker's own memory (docs/benchmarks.md).
 _NORMALIZED_LIMIT = 65_536
 
 
