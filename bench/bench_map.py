@@ -7,8 +7,11 @@ chunk (`staging.chunk.map_chunk`: validate, clean, dates, entities, signatures, 
 worker forked from the preloaded fork server, one chunk after another, as `news-warehouse run`
 does: the worker starts with the models loaded and its word caches empty, so new words cost
 what they cost in a run. Prints CPU milliseconds per article, in all and per stage (the
-chunks' own clocks). CPU seconds, not wall: the machine is shared. To compare two commits, run
-each tree with `PYTHONPATH` pointing at a `git archive` of it, alternately, a few times.
+chunks' own clocks), and the worker's memory at the end: its private pages (what it adds to
+the run) and its PSS (shared pages split among the processes sharing them). CPU seconds, not
+wall: the machine is shared. To compare two commits, copy this script into a `git archive` of
+each and run both, alternately, a few times. Eight of the 16 days (every other one) are what
+one of a 16-day run's two workers sees.
 """
 
 from __future__ import annotations
@@ -50,6 +53,18 @@ def stage_raw(days: list[Path], chunk: int, folder: Path) -> list[Path]:
     return paths
 
 
+def worker_memory() -> dict[str, int]:
+    """This process's private and proportional resident memory, MB (Linux)."""
+    fields = {"Pss": 0, "Private_Clean": 0, "Private_Dirty": 0}
+    with open("/proc/self/smaps_rollup") as rollup:
+        for line in rollup:
+            name, _, value = line.partition(":")
+            if name in fields:
+                fields[name] = int(value.split()[0]) // 1024
+    private = fields["Private_Clean"] + fields["Private_Dirty"]
+    return {"worker_private_mb": private, "worker_pss_mb": fields["Pss"]}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("days", nargs="+", type=Path, help="zipped SaudiNewsNet days")
@@ -68,10 +83,13 @@ def main() -> int:
             records += result.records
             for stage, (_, seconds) in result.seconds.items():
                 cpu[stage] = cpu.get(stage, 0.0) + seconds
+        memory = pool.submit(worker_memory).result()
         pool.shutdown()
     per_article = {stage: round(1000 * seconds / records, 3) for stage, seconds in cpu.items()}
     total = round(1000 * sum(cpu.values()) / records, 3)
-    print(json.dumps({"articles": records, "map_cpu_ms_per_article": total, **per_article}))
+    print(
+        json.dumps({"articles": records, "map_cpu_ms_per_article": total, **per_article, **memory})
+    )
     return 0
 
 

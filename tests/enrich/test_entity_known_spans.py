@@ -111,11 +111,28 @@ def test_new_words_get_the_forms_the_cached_functions_give(
     words = ["ولحزب", "العمال", "وحماس", "وباريس", "بوتين", "للمرة", "فالأمم", "Hamas", "١٢", "،"]
     monkeypatch.setattr(text, "_FORMS", {})  # empty caches: every form is computed
     monkeypatch.setattr(text, "_INNER_FORMS", {})
-    expected = (extractor.first_forms(words), inner_forms(words))
+
+    def cached() -> tuple[list[str], list[str], list[str]]:
+        return token_forms(words, extractor.known), extractor.first_forms(words), inner_forms(words)
+
+    expected = cached()
     more = extractor.span_known or extractor.known
     assert name_forms(words, extractor.known, more) == expected
     monkeypatch.setattr(text, "_FORMS", {})
     monkeypatch.setattr(text, "_INNER_FORMS", {})
     assert name_forms(words, extractor.known, more) == expected
-    assert (extractor.first_forms(words), inner_forms(words)) == expected  # and as cached
+    assert cached() == expected  # and as cached
     assert token_forms(words, extractor.known) == [extractor.cluster_key(w) for w in words]
+
+
+def test_the_decoder_gives_the_token_forms_of_every_word_even_after_a_cleared_cache() -> None:
+    """`Tagger.tag_with_forms`: the forms come from the decoder's rows, not from look-ups."""
+    tagger = load_tagger("ar")
+    assert tagger is not None
+    sentences = [["ولحزب", "العمال", "زار", "وباريس"], ["قال", "بوتين", "،", "Hamas"]]
+    expected = [token_forms(words, tagger.extractor.known) for words in sentences]
+    tagged, forms = tagger.tag_with_forms(sentences)
+    assert forms == expected
+    assert tagged == tagger.tag_many(sentences, outside_marginals=False)
+    tagger.decoder._ids.clear()  # as when the cache is full: rows are handed out again
+    assert tagger.tag_with_forms(sentences[::-1])[1] == expected[::-1]

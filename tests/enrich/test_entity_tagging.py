@@ -12,6 +12,7 @@ from pipelines.enrich.entities.build.corpus import to_bilou
 from pipelines.enrich.entities.build.gazetteer_build import aligned_words, spacing_variants
 from pipelines.enrich.entities.build.word_evidence import word_affinities
 from pipelines.enrich.entities.names.gazetteer import MODELS_DIR
+from pipelines.enrich.entities.names.text import token_forms
 from pipelines.enrich.entities.tagging import decoder
 from pipelines.enrich.entities.tagging.document import propagate_names, to_iob2
 from pipelines.enrich.entities.tagging.features import FeatureExtractor
@@ -96,7 +97,7 @@ def test_trigger_words_and_word_frequency_are_features_of_the_words_around_them(
     assert "fq=12" in features[0] and "fq=0" in features[3]  # a common word, an unknown one
 
 
-def test_a_full_word_cache_is_cleared_without_changing_tags(
+def test_a_full_word_cache_keeps_the_recent_words_without_changing_tags(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     tagger = load_tagger("ar")
@@ -105,11 +106,14 @@ def test_a_full_word_cache_is_cleared_without_changing_tags(
     unseen = ["كلمةجديدةأولى", "كلمةجديدةثانية", "بوتين", "روسيا"]
     expected = tagger.tag_many([*sentences, unseen])
     tagger.decoder._ids.clear()
-    monkeypatch.setattr(decoder, "_CACHE_LIMIT", 8)  # the first call fills it: the next clears
+    monkeypatch.setattr(decoder, "_CACHE_LIMIT", 8)  # the first call fills it: the next evicts
     assert tagger.tag_many(sentences) == expected[:2]
-    assert len(tagger.decoder._ids) == 7
     assert tagger.tag_many([unseen]) == expected[2:]
-    assert len(tagger.decoder._ids) == 4  # cleared, then this batch's words only
+    assert tagger.decoder._clears > 0
+    assert set(unseen) <= tagger.decoder._ids.keys() and len(tagger.decoder._ids) <= 8
+    assert tagger.tag_many([*sentences, unseen]) == expected  # and the renumbered rows hold
+    _, forms = tagger.tag_with_forms([unseen])
+    assert forms == [token_forms(unseen, tagger.extractor.known)]
 
 
 def test_affinities_tell_how_often_a_word_takes_the_article_and_a_pronoun(tmp_path: Path) -> None:

@@ -44,6 +44,7 @@ from pipelines.enrich.entities.tagging.latin_features import (
     tidy_latin_spans,
 )
 from pipelines.enrich.entities.tagging.organisations import (
+    has_organisation_heads,
     known_organisation_spans,
     organisation_spans,
     standalone_organisations,
@@ -84,17 +85,21 @@ def find_in_texts(items: list[tuple[str, str | None, str]]) -> list[Found]:
     split = [split_sentences(text) for text, _, _ in items]
     words = [sentence_words for sentence_words, _ in split]
     tagged: dict[int, list[TagResult]] = {}
+    forms: dict[int, list[list[str]]] = {}
     for language in sorted({lang for _, lang, _ in items if lang in TAGGER_LANGUAGES}):
         tagger = load_tagger(language)
         if tagger is None:
             continue
         chosen = [i for i, (_, lang, _) in enumerate(items) if lang == language]
         sentences = [w for i in chosen for w in words[i]]
-        results = iter(tagger.tag_many(sentences, outside_marginals=False))
+        results, sentence_forms = tagger.tag_with_forms(sentences)
+        at = 0
         for i in chosen:
-            tagged[i] = [next(results) for _ in words[i]]
+            tagged[i] = results[at : at + len(words[i])]
+            forms[i] = sentence_forms[at : at + len(words[i])]
+            at += len(words[i])
     return [
-        _text_mentions(text, language, field, split[i][1], words[i], tagged.get(i))
+        _text_mentions(text, language, field, split[i][1], words[i], tagged.get(i), forms.get(i))
         for i, (text, language, field) in enumerate(items)
     ]
 
@@ -102,6 +107,7 @@ def find_in_texts(items: list[tuple[str, str | None, str]]) -> list[Found]:
 def _text_mentions(
     text: str, language: str | None, field: str, bounds: list[tuple[int, int]],
     words_of: list[list[str]], tag_results: list[TagResult] | None,
+    forms_of: list[list[str]] | None,
 ) -> Found:  # fmt: skip
     gazetteer = load_gazetteer()
     tagger: Tagger | None = load_tagger(language) if language in TAGGER_LANGUAGES else None
@@ -109,19 +115,21 @@ def _text_mentions(
     version = tagger.model_version if tagger else gazetteer_version()
     never_alone = stoplist()
     person_words = tagger.extractor.person_words if tagger else frozenset()
-    forms_of = [token_forms(words, known) for words in words_of]
+    if forms_of is None:
+        forms_of = [token_forms(words, known) for words in words_of]
     if tag_results is not None:
         tag_results = _propagated(words_of, forms_of, tag_results)
     found = Found()
     mentions, dropped = found.mentions, found.dropped
     namesakes: list[tuple[int, tuple[Place, ...]]] = []  # mention index, candidate places
     sports_text: list[bool] = []  # computed on first need
+    heads = language == "ar" and tagger is not None and has_organisation_heads(text)
     for index, words in enumerate(words_of):
         matches = find_places(words, gazetteer, known, forms_of[index])
         tags, marginals = tag_results[index] if tag_results else (["O"] * len(words), [])
         tagged = tag_spans(tags)
         if language == "ar" and tagger is not None:
-            tagged = _with_rule_spans(words, forms_of[index], tagged)
+            tagged = _with_rule_spans(words, forms_of[index], tagged, heads)
         elif tagged and language in LATIN_LANGUAGES:
             tagged = tidy_latin_spans(words, tagged, language, _is_known_name)
         if not tagged and not matches:
@@ -211,9 +219,12 @@ def _char_span(
     return starts[start] + clitic_length(words[start], known), starts[end - 1] + len(words[end - 1])
 
 
-def _with_rule_spans(words: list[str], forms: list[str], tagged: list[Span]) -> list[Span]:
-    """Tagged spans plus the organisation rules' spans that overlap none of them."""
-    rules = organisation_spans(words)
+def _with_rule_spans(
+    words: list[str], forms: list[str], tagged: list[Span], heads: bool
+) -> list[Span]:
+    """Tagged spans plus the organisation rules' spans that overlap none of them; `heads`:
+    whether the text holds a head noun (`has_organisation_heads`)."""
+    rules = organisation_spans(words) if heads else []
     written = _standalone_forms()
     if not written.isdisjoint(forms):
         rules += known_organisation_spans(forms, written)

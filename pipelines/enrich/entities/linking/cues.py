@@ -110,6 +110,8 @@ def quoted_name(
     """The words between quotation marks around a place and other words, when short, without
     a preposition, conjunction, proclitic or other place: a name (`"إطعام الرياض"`, a charity;
     not `"البحرين والسعودية"`, `«جنوب القاهرة»`, `"تهديدا للولايات المتحدة"`)."""
+    if QUOTES.isdisjoint(words):
+        return None  # most sentences: no need to look for the phrase's ends word by word
     opening = next((i for i in range(start - 1, -1, -1) if not _plain(words[i])), -1)
     closing = next((i for i in range(end, len(words)) if not _plain(words[i])), len(words))
     if opening < 0 or closing >= len(words):

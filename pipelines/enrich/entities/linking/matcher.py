@@ -1,15 +1,15 @@
-"""Aho–Corasick matching of gazetteer names over normalized, proclitic-stripped tokens."""
+"""Gazetteer names in a sentence, matched token by token over normalized, proclitic-stripped
+forms."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate
-
-import ahocorasick
 
 from pipelines.enrich.entities.names.gazetteer import Gazetteer, Place
 from pipelines.enrich.entities.names.text import token_forms
+
+Names = tuple[tuple[tuple[str, ...], str], ...]  # (a name's forms, its key), ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,13 +23,14 @@ class Match:
 
 
 @cache
-def automaton(gazetteer: Gazetteer) -> ahocorasick.Automaton:
-    """One automaton per process over ` key ` strings (spaces pin matches to whole tokens)."""
-    machine = ahocorasick.Automaton()
+def names_by_first_form(gazetteer: Gazetteer) -> dict[str, Names]:
+    """One index per process: the first form of every gazetteer key -> the keys it begins.
+    A key's forms are its space-separated words, as `token_forms` gives them."""
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for key in gazetteer.by_key:
-        machine.add_word(f" {key} ", key)
-    machine.make_automaton()
-    return machine
+        forms = tuple(key.split(" "))
+        index.setdefault(forms[0], []).append((forms, key))
+    return {first: tuple(names) for first, names in index.items()}
 
 
 def find_places(
@@ -39,22 +40,25 @@ def find_places(
     if not words:
         return []
     forms = forms if forms is not None else token_forms(words, known)
-    joined = " " + " ".join(forms) + " "
-    found_keys = list(automaton(gazetteer).iter(joined))
-    if not found_keys:
-        return []
-    # where each form starts in `joined` -> its token index
-    positions = accumulate((len(f) + 1 for f in forms), initial=1)  # one more than forms
-    starts = dict(zip(positions, range(len(forms)), strict=False))
-    found: list[Match] = []
-    for end, key in found_keys:
-        first = starts[end - len(key)]  # `end` is the index of the closing space
-        found.append(Match(first, first + key.count(" ") + 1, key, gazetteer.by_key[key][0]))
-    found.sort(key=lambda m: (m.start - m.end, m.start))
-    taken: set[int] = set()
-    chosen: list[Match] = []
-    for match in found:
-        if taken.isdisjoint(range(match.start, match.end)):
-            chosen.append(match)
-            taken.update(range(match.start, match.end))
-    return sorted(chosen, key=lambda m: m.start)
+    index = names_by_first_form(gazetteer)
+    if index.keys().isdisjoint(forms):
+        return []  # most sentences: one look-up per form, at C speed
+    found: list[tuple[int, int, str]] = []  # (-length, start, key): longest, then leftmost
+    for start, form in enumerate(forms):
+        names = index.get(form)
+        if names is None:
+            continue
+        for name, key in names:
+            if len(name) == 1 or tuple(forms[start : start + len(name)]) == name:
+                found.append((-len(name), start, key))
+    if len(found) > 1:  # a key is unique for its start and length: no ties
+        found.sort()
+        taken: set[int] = set()
+        chosen: list[tuple[int, int, str]] = []
+        for length, start, key in found:
+            if taken.isdisjoint(range(start, start - length)):
+                chosen.append((length, start, key))
+                taken.update(range(start, start - length))
+        found = sorted(chosen, key=lambda f: f[1])
+    by_key = gazetteer.by_key
+    return [Match(start, start - length, key, by_key[key][0]) for length, start, key in found]

@@ -83,13 +83,17 @@ def is_arabic(word: str) -> bool:
     return _ARABIC_LETTER.search(word) is not None
 
 
-@lru_cache(maxsize=200_000)
+# Per-word caches are bounded: they are most of a map worker's own memory (docs/benchmarks.md).
+_NORMALIZED_LIMIT = 65_536
+
+
+@lru_cache(maxsize=_NORMALIZED_LIMIT)
 def normalize_word(word: str) -> str:
     """Arabic orthographic normalization (no diacritics or tatweel; one alef, ya, ha); lowercase."""
     return word.translate(_LETTER_MAP).lower()
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=_NORMALIZED_LIMIT)
 def strip_article(word: str) -> str:
     """A normalized word without a leading article (with its conjunction/preposition)."""
     match = _ARTICLE_PREFIX.match(word)
@@ -120,7 +124,7 @@ def strip_clitics(word: str, known: frozenset[str]) -> str:
 
 _FORMS: dict[int, dict[str, str]] = {}  # hash of the known-word set -> word -> form
 _INNER_FORMS: dict[str, str] = {}
-_FORMS_LIMIT = 500_000
+_FORMS_LIMIT = 131_072
 
 
 def _cached_form(word: str, cache: dict[str, str], form: Callable[[str], str]) -> str:
@@ -187,21 +191,33 @@ def inner_forms(words: list[str]) -> list[str]:
 
 def name_forms(
     words: list[str], known: frozenset[str], more: frozenset[str]
-) -> tuple[list[str], list[str]]:
-    """`extended_forms(words, known, more)` and `inner_forms(words)` of new words, without cache
-    look-ups; cached for those functions and `token_forms(words, known)`."""
+) -> tuple[list[str], list[str], list[str]]:
+    """`token_forms(words, known)`, `extended_forms(words, known, more)` and
+    `inner_forms(words)` of new words, without cache look-ups (each word is normalized once);
+    cached for those functions."""
     plain, first = _FORMS.setdefault(hash(known), {}), _FORMS.setdefault(hash(more), {})
     for cache in (plain, first, _INNER_FORMS):
         if len(cache) + len(words) > _FORMS_LIMIT:
             cache.clear()
+    forms: list[str] = []
     firsts: list[str] = []
+    inners: list[str] = []
     for word in words:
-        form = plain[word] = _token_form(word, known)
-        firsts.append(_first_form(word, form, more))
+        normalized = normalize_word(word)
+        if is_arabic(normalized):
+            form = strip_clitics(normalized, known)
+            firsts.append(
+                strip_clitics(normalized, more) if _CLITIC_PREFIX.match(normalized) else form
+            )
+        else:
+            form = normalized
+            firsts.append(form)
+        forms.append(form)
+        inners.append(strip_article(normalized))
+    plain.update(zip(words, forms, strict=True))
     first.update(zip(words, firsts, strict=True))
-    inners = list(map(_inner_form, words))
     _INNER_FORMS.update(zip(words, inners, strict=True))
-    return firsts, inners
+    return forms, firsts, inners
 
 
 def normalized_words(text: str) -> frozenset[str]:

@@ -9,6 +9,7 @@ a person's surname alone (`بوتين` after `فلاديمير بوتين`) coun
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import compress
 
 from pipelines.enrich.entities.names.text import normalize_word, strip_article
 
@@ -87,8 +88,8 @@ def propagate_names(
             result.append(sentence_tags)
             continue
         new_tags = list(sentence_tags)
-        for i, first in enumerate(sentence_keys):
-            for name, kind in by_first.get(first, ()):
+        for i in compress(range(len(sentence_keys)), map(by_first.__contains__, sentence_keys)):
+            for name, kind in by_first[sentence_keys[i]]:
                 size = len(name)
                 if tuple(sentence_keys[i : i + size]) != name:
                     continue

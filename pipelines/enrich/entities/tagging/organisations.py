@@ -17,6 +17,12 @@ _RAW_HEADS = re.compile("حزب|منظم[ةه]|بنك|جامع[ةه]")
 MAX_ORG_WORDS = 6
 
 
+def has_organisation_heads(text: str) -> bool:
+    """Whether a text may hold a head noun of `organisation_spans`: it matches inside one word,
+    so a text without any has no sentence with one (most texts: one scan, not one a sentence)."""
+    return _RAW_HEADS.search(text) is not None
+
+
 def organisation_spans(words: list[str]) -> list[tuple[int, int, str]]:
     """ORG spans: a head noun (with or without article or proclitic) and the definite words
     after it, e.g. `لحزب العمال الكوري`, `اللجنة العسكرية المركزية`."""

@@ -104,6 +104,13 @@ class Tagger:
         names = to_iob2(self.decoder.labels)  # label by label
         return self.decoder.tag_many(sentences, names, None if outside_marginals else "O")
 
+    def tag_with_forms(
+        self, sentences: list[list[str]]
+    ) -> tuple[list[tuple[list[str], list[float]]], list[list[str]]]:
+        """`tag_many` without outside marginals, and each sentence's token forms
+        (`names.text.token_forms` with the extractor's `known`), which the decoder has at hand."""
+        return self.decoder.tag_with_forms(sentences, to_iob2(self.decoder.labels), "O")
+
 
 @cache
 def load_lexicon(path: Path = LEXICON_FILE) -> dict[str, Any]:
