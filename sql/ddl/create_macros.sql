@@ -6,14 +6,14 @@ CREATE OR REPLACE MACRO core.article_text_md5(title, body) AS
 -- Articles whose entity mentions are missing or out of date: no enrichment record with the
 -- current model version of the article's language (languages without a tagger:
 -- `other_version`), the current extraction code and the same text; of the articles of the dumps
--- listed in `dumps` (all when NULL) that are in `articles` when it is given (a merge's part of a
--- large dump asks about its own articles only). A table macro, so the merge, the re-enrichment and
--- the run summary ask the same question. `check_text := false` skips hashing every text: an
+-- listed in `dumps` (all when NULL) that are in the list `articles` (all when NULL: a merge's
+-- part of a large dump asks about its own articles only). A table macro, so the merge, the
+-- re-enrichment and the run summary ask the same question. `check_text := false` skips hashing every text: an
 -- article's text changes only in a merge, which re-enriches it in the same transaction, so the
 -- warehouse-wide question (after `make model` or a code change) is about versions alone.
 CREATE OR REPLACE MACRO core.stale_entity_articles(
-    tagger_languages, tagger_versions, other_version, current_code, dumps, check_text := true,
-    articles := NULL
+    tagger_languages, tagger_versions, other_version, current_code, dumps, articles,
+    check_text := true
 ) AS TABLE
     WITH current_versions AS (
         SELECT unnest(tagger_languages) AS language, unnest(tagger_versions) AS model_version

@@ -5,7 +5,7 @@ SELECT
     s.article_id IN (SELECT article_id FROM rebuilt_articles) AS is_staged
 FROM core.stale_entity_articles(
     $tagger_languages, $tagger_versions, $default_version, $code_version, NULL,
-    articles := (
+    (
         SELECT coalesce(list(DISTINCT s.article_id), CAST([] AS VARCHAR[]))
         FROM core.article_sightings AS s
         SEMI JOIN batch_dumps AS b ON s.dump_file = b.dump_file AND s.record_index >= b.first_record

@@ -5,7 +5,7 @@ FROM core.article_sightings AS s
 WHERE s.article_id IN (
     SELECT article_id
     FROM core.stale_entity_articles(
-        $tagger_languages, $tagger_versions, $default_version, $code_version, NULL,
+        $tagger_languages, $tagger_versions, $default_version, $code_version, NULL, NULL,
         check_text := false
     )
 )
