@@ -24,11 +24,11 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import htmldate
-from trafilatura.metadata import extract_author, extract_catstags, extract_license
-from trafilatura.utils import load_html
+from trafilatura.metadata import extract_license
 
 from pipelines.ingest import html_extract as hx
 from pipelines.ingest.html_dates import declared_published, gather_date_evidence, labelled_day
+from pipelines.ingest.html_metadata import extract_author, extract_catstags
 from pipelines.ingest.html_sniff import decode_html
 
 
@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         cost.clear()
         for payload in pages:
             html, _ = timed("charset decode", decode_html, payload, None)
-            tree = timed("lxml parse", load_html, html)
+            tree = timed("lxml parse", hx.parse_html, html)
             if tree is None:
                 continue
             language = timed("declared language", hx.declared_language, tree)
