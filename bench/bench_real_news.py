@@ -168,7 +168,9 @@ def _bench(days: list[Path], work: Path, incremental: bool) -> int:
     )
     print(
         f"CPU: {result['cpu']:.1f}s = {result['cpu'] / result['wall']:.2f} CPU-s per wall s "
-        f"(whole run, sampled); {summary['load_cpu_per_wall_second']} while loading dumps"
+        f"(whole run, sampled); {summary['load_cpu_per_wall_second']} while loading dumps "
+        f"(CPU s: conducting process {summary['load_cpu_seconds']['conducting']:.1f}, workers "
+        f"{summary['load_cpu_seconds']['workers']:.1f})"
     )
     print(
         f"peak memory of the run and its workers: PSS {result['peak_pss'] / 2**30:.2f} GB "

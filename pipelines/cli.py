@@ -191,9 +191,7 @@ def _run(
             "not); the warehouse and the published snapshot are unchanged.",
             NOTHING_TO_LOAD,
         )
-    if publish is not None:
-        _import_in_background("great_expectations")
-    from pipelines.parallel import prestart_workers
+    from pipelines.parallel import prestart_workers, stop_workers
     from pipelines.settings import map_workers
 
     done = {} if force else loaded_versions(warehouse)
@@ -267,6 +265,9 @@ def _run(
                 f"{'ok' if ok else 'FAILED'} in {time.monotonic() - began:.1f}s"
             )
         timings.lap("load")
+        stop_workers()  # their word caches are most of the memory; marts and gate need none
+        if publish is not None:
+            _import_in_background("great_expectations")  # while the marts' SQL runs
         display.phase_started("marts")
         began = time.monotonic()
         ok = run_job("marts", build_marts_job.name)
@@ -316,9 +317,8 @@ def _check_something_loaded(reports: Sequence[Any], pending: Sequence[Any], land
 
 
 def _import_in_background(module: str) -> None:
-    """Import a slow module on a thread while dumps load (the gate needs Great Expectations,
-    seconds of imports that this process would otherwise spend after the load, idle cores
-    aside)."""
+    """Import a slow module on a thread (the gate needs Great Expectations: seconds of imports
+    and ~160 MB, taken while the marts' SQL runs, after the workers are gone)."""
     threading.Thread(target=importlib.import_module, args=(module,), daemon=True).start()
 
 

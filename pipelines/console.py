@@ -56,7 +56,7 @@ class PlainDisplay:
             print(
                 f"  merged {self.tally.dumps}/{self.tally.total} dumps, "
                 f"{self.tally.records:,} records ({self.tally.rate():,.0f}/s), "
-                f"last {data['dumps'][-1]}",
+                f"last {data['last']}",
                 flush=True,
             )
         elif event == "failed":

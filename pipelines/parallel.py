@@ -19,7 +19,6 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from functools import cache
 from typing import TypeVar
 
 Item = TypeVar("Item")
@@ -52,12 +51,22 @@ def _fork_context() -> multiprocessing.context.ForkServerContext:
     return context
 
 
-@cache
+_POOLS: dict[int, ProcessPoolExecutor] = {}
+
+
 def worker_pool(workers: int) -> ProcessPoolExecutor:
     """The process's shared pool of `workers` processes, shut down at exit."""
-    pool = spawn_pool(workers)
-    atexit.register(pool.shutdown, cancel_futures=True)
-    return pool
+    if workers not in _POOLS:
+        _POOLS[workers] = pool = spawn_pool(workers)
+        atexit.register(pool.shutdown, cancel_futures=True)
+    return _POOLS[workers]
+
+
+def stop_workers() -> None:
+    """Stop the shared pools' workers once no stage needs them for a while (each holds hundreds
+    of MB of word caches); a later parallel stage forks new ones from the fork server."""
+    while _POOLS:
+        _POOLS.popitem()[1].shutdown(wait=True, cancel_futures=True)
 
 
 def ordered_map(
@@ -79,5 +88,5 @@ def ordered_map(
         while in_flight:
             yield in_flight.popleft().result()
     except BrokenProcessPool:
-        worker_pool.cache_clear()  # the next stage gets a new pool
+        _POOLS.pop(workers, None)  # the next stage gets a new pool
         raise

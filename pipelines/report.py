@@ -44,6 +44,7 @@ def format_status(warehouse: str | Path) -> tuple[str, bool]:
     with open_warehouse(warehouse, read_only=True) as con:
         counts = fetch_rows(con, "report/select_table_counts")
         dumps = fetch_dicts(con, "report/select_reconciliation")
+        partly = fetch_rows(con, "report/select_partly_loaded_dumps")
     lines = [f"warehouse: {describe(warehouse)}", "", "rows per table:"]
     lines += [f"  {name:<30} {count:>10,}" for name, count in counts]
     lines += ["", "reconciliation per dump (read = loaded + quarantined):"]
@@ -58,7 +59,12 @@ def format_status(warehouse: str | Path) -> tuple[str, bool]:
             f"{d['records_loaded']:>8,} {d['records_quarantined']:>6,}  {ok:<3} "
             f"{d['reject_reasons']}"
         )
-    all_ok = all(d["is_reconciled"] for d in dumps)
+    for dump_file, records in partly:
+        lines.append(
+            f"  {dump_file[:44]:<44} PARTLY LOADED: {records:,} records merged, the dump not yet "
+            "recorded (a run stopped between its parts); the next run loads it again whole"
+        )
+    all_ok = all(d["is_reconciled"] for d in dumps) and not partly
     lines.append("")
     lines.append(f"{len(dumps)} dumps, {'all reconciled' if all_ok else 'SOME DO NOT RECONCILE'}")
     stale = stale_entity_dumps(warehouse, read_only=True)

@@ -32,6 +32,8 @@ STAGING_KEYS = {
     "date_mentions": {"record_index"},
     "entity_mentions": {"record_index"},
     "dropped_entity_mentions": {"record_index"},
+    "bands": {"record_index"},
+    "signatures": {"record_index"},
 }
 PANDERA_TABLES = {
     ArticleSchema: "core.articles",

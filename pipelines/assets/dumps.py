@@ -130,7 +130,7 @@ def _reenrich(
 def _log_progress(context: dg.AssetExecutionContext, event: str, data: dict[str, Any]) -> None:
     progress.report(event, data)
     if event == "merged":
-        context.log.info(f"merged {len(data['dumps'])} dumps: {data['dumps'][-1]}")
+        context.log.info(f"merged {len(data['dumps'])} dumps, last {data['last']}")
     elif event == "failed":
         context.log.error(f"{data['dump_file']}: {data['error']}")
 

@@ -1,9 +1,12 @@
 """Load dumps: the parallel map on worker processes, merged in batches by this process.
 
-Dumps are merged in input order, several at a time (many small dumps coalesce into one
-transaction; a batch is committed once it holds NEWS_MERGE_BATCH_RECORDS records or the input ends).
-A dump is recorded in ops.dump_files by the same transaction that commits its rows, so a crash
-leaves it either wholly loaded or not loaded at all, and the next run redoes it.
+Dumps are merged in input order, a batch of records at a time: many small dumps coalesce into
+one transaction, and a dump larger than NEWS_MERGE_BATCH_RECORDS streams in parts of about that
+size, each committed as soon as its chunks are mapped, so memory stays bounded however large the
+dump. A dump is recorded in ops.dump_files by the transaction that commits its last part: a crash
+before it leaves the dump unrecorded (its earlier parts visible in the working warehouse, not
+published) and the next run redoes it whole. A dump whose map fails after some of its parts were
+committed has them taken out again.
 """
 
 from __future__ import annotations
@@ -22,9 +25,9 @@ import psutil
 from pipelines import settings
 from pipelines.ingest.records import DumpSource
 from pipelines.locations import staging_root
-from pipelines.merge.dumps import merge_dumps
+from pipelines.merge.dumps import merge_dumps, remove_dump
 from pipelines.staging.files import new_run_dir
-from pipelines.staging.runner import StagedDump, stage_dumps
+from pipelines.staging.runner import StagedDump, StagedPart, stage_dumps
 from pipelines.warehouse import open_warehouse, serialized_writes, transaction
 
 
@@ -38,6 +41,7 @@ class LoadReport:
     seconds: dict[str, list[float]] = field(default_factory=dict)  # stage -> [wall, cpu]
     wall_seconds: float = 0.0
     cpu_seconds: float = 0.0  # this process and its workers, while loading
+    conducting_cpu_seconds: float = 0.0  # this process alone: reader, merge, DuckDB's threads
 
     def add_seconds(self, seconds: dict[str, list[float]]) -> None:
         for stage, (wall, cpu) in seconds.items():
@@ -66,11 +70,12 @@ def load_dumps(
     """Map and merge `sources` into the warehouse; a dump that fails is reported, not merged."""
     chunk_records = chunk_records or settings.chunk_records()
     batch_records = batch_records or settings.merge_batch_records()
-    began, cpu_began = time.perf_counter(), process_tree_cpu()
+    began, cpu_began, own_began = time.perf_counter(), process_tree_cpu(), time.process_time()
     report = LoadReport()
     run_dir = new_run_dir(staging_root(warehouse), uuid.uuid4().hex[:12])
     emit = progress or (lambda event, data: None)
-    batch: list[StagedDump] = []
+    batch: list[StagedPart] = []
+    committed: set[str] = set()  # dumps with parts committed, their last one not yet
 
     def merge() -> None:
         # A connection per batch: DuckDB returns the memory a merge used only when its database
@@ -82,29 +87,48 @@ def load_dumps(
                 con, batch, threshold=threshold, processed_at=datetime.now(UTC), workers=workers
             )
         report.add_seconds(counts.pop("seconds"))
-        report.merges.append({"dumps": [d.dump_file for d in batch], **counts})
-        report.merged.extend(batch)
-        for dump in batch:
-            shutil.rmtree(dump.directory, ignore_errors=True)
-        emit("merged", {"dumps": [d.dump_file for d in batch], **counts})
+        done = [part.dump for part in batch if part.is_last]
+        parts = [part_label(part) for part in batch]
+        report.merges.append({"dumps": [d.dump_file for d in done], "parts": parts, **counts})
+        report.merged.extend(done)
+        for part in batch:
+            if part.is_last:
+                committed.discard(part.dump_file)
+                shutil.rmtree(part.dump.directory, ignore_errors=True)
+            else:
+                committed.add(part.dump_file)
+        emit("merged", {"dumps": [d.dump_file for d in done], "last": parts[-1], **counts})
         batch.clear()
 
+    def fail(dump: StagedDump) -> None:
+        error = dump.error or "failed"
+        batch[:] = [part for part in batch if part.dump is not dump]
+        if dump.dump_file in committed:
+            with open_warehouse(warehouse) as con, serialized_writes(warehouse), transaction(con):
+                remove_dump(con, dump, threshold=threshold)
+            committed.discard(dump.dump_file)
+            error += "; the parts of it already merged were taken out again"
+        report.failed.append((dump.dump_file, error))
+        shutil.rmtree(dump.directory, ignore_errors=True)
+        emit("failed", {"dump_file": dump.dump_file, "error": error})
+
     try:
-        staged_dumps = stage_dumps(
+        staged_parts = stage_dumps(
             sources, run_dir, workers=workers, chunk_records=chunk_records,
+            part_records=batch_records,
             on_progress=lambda dump_file, count: emit("read", {"dump_file": dump_file,
                                                                "records": count}),
         )  # fmt: skip
-        for staged in staged_dumps:
-            report.add_seconds(staged.seconds)
-            if staged.error is not None:
-                report.failed.append((staged.dump_file, staged.error))
-                shutil.rmtree(staged.directory, ignore_errors=True)
-                emit("failed", {"dump_file": staged.dump_file, "error": staged.error})
+        for part in staged_parts:
+            if part.is_last:
+                report.add_seconds(part.dump.seconds)
+            if part.dump.error is not None:
+                if part.is_last:
+                    fail(part.dump)
                 continue
-            emit("staged", {"dump_file": staged.dump_file, "records": staged.records_read})
-            batch.append(staged)
-            if sum(d.records_read for d in batch) >= batch_records:
+            emit("staged", {"dump_file": part.dump_file, "records": part.records})
+            batch.append(part)
+            if sum(p.records for p in batch) >= batch_records:
                 merge()
         if batch:
             merge()
@@ -112,8 +136,17 @@ def load_dumps(
         shutil.rmtree(run_dir, ignore_errors=True)
     report.wall_seconds = time.perf_counter() - began
     report.cpu_seconds = process_tree_cpu() - cpu_began
+    report.conducting_cpu_seconds = time.process_time() - own_began
     emit("finished", {"report": report})
     return report
+
+
+def part_label(part: StagedPart) -> str:
+    """A dump's name, with the records a part holds when the dump streams in several."""
+    if part.is_first and part.is_last:
+        return part.dump_file
+    last = part.first_record + max(part.records, 1) - 1
+    return f"{part.dump_file} records {part.first_record:,}-{last:,}"
 
 
 def process_tree_cpu() -> float:

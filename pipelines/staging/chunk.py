@@ -154,7 +154,7 @@ def _entity_tables(rows: list[dict[str, Any]]) -> tuple[pa.Table, pa.Table, pa.T
 
 
 def _by_sighting(table: pa.Table, ids: dict[str, str]) -> pa.Table:
-    """entity_tables keys rows by article_id: the sighting's record_index stands in for it."""
+    """entity_tables and index_rows key rows by article_id: the sighting's record_index stood in."""
     keys = table.column("article_id").to_pylist()
     indexes = pa.array([int(i) for i in keys], pa.int64())
     article_ids = pa.array([ids[i] for i in keys], pa.string())
@@ -168,11 +168,14 @@ def _concat(parts: list[pa.Table], schema: pa.Schema) -> pa.Table:
 
 
 def _signatures(rows: list[dict[str, Any]]) -> tuple[pa.Table, pa.Table]:
-    bodies = {row["article_id"]: row["body"] for row in rows}  # one body per article_id
-    bands, signatures = index_rows(list(bodies), list(bodies.values()))
+    """Band keys and signature of each sighting's body (keyed like the mentions: an article seen
+    twice with other texts is indexed by the sighting its row is rebuilt from)."""
+    keys = [str(row["record_index"]) for row in rows]
+    bands, signatures = index_rows(keys, [row["body"] for row in rows])
+    ids = {str(row["record_index"]): row["article_id"] for row in rows}
     return (
-        bands.to_arrow().cast(STAGED_SCHEMAS["bands"]),
-        signatures.to_arrow().cast(STAGED_SCHEMAS["signatures"]),
+        _by_sighting(bands.to_arrow(), ids).cast(STAGED_SCHEMAS["bands"]),
+        _by_sighting(signatures.to_arrow(), ids).cast(STAGED_SCHEMAS["signatures"]),
     )
 
 

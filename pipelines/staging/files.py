@@ -6,6 +6,7 @@ import hashlib
 import os
 import shutil
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import polars as pl
@@ -34,8 +35,8 @@ STAGED_SCHEMAS: dict[str, pa.Schema] = {
     "entity_mentions": MENTION_SCHEMA.append(_RECORD_INDEX),
     "dropped_entity_mentions": DROPPED_SCHEMA.append(_RECORD_INDEX),
     "entities": ENTITY_SCHEMA,
-    "bands": _arrow_schema(BAND_SCHEMA),
-    "signatures": _arrow_schema(SIGNATURE_SCHEMA),
+    "bands": _arrow_schema(BAND_SCHEMA).append(_RECORD_INDEX),
+    "signatures": _arrow_schema(SIGNATURE_SCHEMA).append(_RECORD_INDEX),
 }
 _OWNER_FILE = "owner.pid"
 _UNSIGNED_GRACE_SECONDS = 60.0
@@ -46,9 +47,12 @@ def chunk_path(dump_dir: Path, table: str, chunk_index: int) -> Path:
     return dump_dir / f"{table}-{chunk_index:06d}.parquet"
 
 
-def table_glob(dump_dir: Path, table: str) -> str:
-    """The glob DuckDB reads a staged table of one dump with."""
-    return str(dump_dir / f"{table}-*.parquet")
+def chunk_files(dump_dir: Path, table: str, chunk_indexes: Sequence[int]) -> list[str]:
+    """The Parquet files of a table staged by the given chunks (`rejected` has two kinds)."""
+    wanted = {f"{index:06d}" for index in chunk_indexes}
+    return sorted(
+        str(path) for path in dump_dir.glob(f"{table}-*.parquet") if path.stem[-6:] in wanted
+    )
 
 
 def dump_dir(run_dir: Path, dump_file: str) -> Path:

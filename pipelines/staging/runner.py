@@ -2,8 +2,9 @@
 
 The reader thread reads each dump in chunks, stages the raw records itself (they are what it
 parsed) and submits each chunk's map to the shared worker pool; a bounded number of chunks is in
-flight, so memory stays flat however large a dump is. The caller receives the staged dumps in
-input order as their last chunk completes, and merges them while later dumps are still mapped.
+flight, so memory stays flat however large a dump is. The caller receives the dumps in input
+order as parts: runs of consecutive chunks of about `part_records` records (a small dump is one
+part), each as soon as its chunks are mapped, and merges them while later ones are still mapped.
 """
 
 from __future__ import annotations
@@ -42,11 +43,31 @@ class StagedDump:
     chunks: list[ChunkResult] = field(default_factory=list)
     seconds: dict[str, list[float]] = field(default_factory=dict)  # stage -> [wall, cpu]
     error: str | None = None
-    futures: list[Future[ChunkResult]] = field(default_factory=list, repr=False)
 
     @property
     def dump_file(self) -> str:
         return self.source.dump_file
+
+
+@dataclass
+class StagedPart:
+    """Consecutive chunks of one dump, merged in one transaction: records from `first_record` on.
+
+    The first part replaces what an earlier version of the dump left; the last one records the
+    dump in ops.dump_files. A dump whose reading or map failed arrives as a last part with
+    `dump.error` set."""
+
+    dump: StagedDump
+    first_record: int
+    is_first: bool
+    is_last: bool = False
+    records: int = 0
+    chunk_indexes: list[int] = field(default_factory=list)
+    futures: list[Future[ChunkResult]] = field(default_factory=list, repr=False)
+
+    @property
+    def dump_file(self) -> str:
+        return self.dump.dump_file
 
 
 def stage_dumps(
@@ -55,12 +76,18 @@ def stage_dumps(
     *,
     workers: int,
     chunk_records: int,
+    part_records: int,
     on_progress: Callable[[str, int], None] | None = None,
-) -> Iterator[StagedDump]:
-    """Staged dumps in input order; a dump that failed carries `error` (the others go on)."""
+) -> Iterator[StagedPart]:
+    """Staged parts in input order, each once its chunks are mapped."""
     if workers <= 1:
+        parts: queue.Queue[object] = queue.Queue()
         for source in sources:
-            yield _finish(_read(source, run_dir, chunk_records, _inline, on_progress))
+            _read(source, run_dir, chunk_records, part_records, _inline, parts.put, on_progress)
+            while not parts.empty():
+                item = parts.get()
+                assert isinstance(item, StagedPart)
+                yield _finish(item)
         return
     pool = worker_pool(workers)
     slots = threading.BoundedSemaphore(2 * workers + 2)  # chunks read but not mapped yet
@@ -76,7 +103,7 @@ def stage_dumps(
     def produce() -> None:
         try:
             for source in sources:
-                ready.put(_read(source, run_dir, chunk_records, submit, on_progress))
+                _read(source, run_dir, chunk_records, part_records, submit, ready.put, on_progress)
         finally:
             ready.put(_DONE)
 
@@ -84,7 +111,7 @@ def stage_dumps(
     reader.start()
     try:
         while (item := ready.get()) is not _DONE:
-            assert isinstance(item, StagedDump)
+            assert isinstance(item, StagedPart)
             yield _finish(item)
     finally:
         reader.join()
@@ -103,18 +130,25 @@ def _read(
     source: DumpSource,
     run_dir: Path,
     chunk_records: int,
+    part_records: int,
     submit: Callable[[ChunkTask], Future[ChunkResult]],
+    emit: Callable[[StagedPart], None],
     on_progress: Callable[[str, int], None] | None,
-) -> StagedDump:
-    """Read one dump chunk by chunk, staging raw records and submitting each chunk's map."""
+) -> None:
+    """Read one dump chunk by chunk, staging raw records, submitting each chunk's map and
+    emitting a part every `part_records` records (and its last part at the end)."""
     staged = StagedDump(source, dump_dir(run_dir, source.dump_file))
     staged.directory.mkdir(parents=True, exist_ok=True)
+    part = StagedPart(staged, first_record=0, is_first=True)
     began, began_cpu = time.perf_counter(), time.thread_time()
     try:
         reader = open_dump(source)
         staged.format, staged.compression = reader.format, reader.compression
         staged.encoding = reader.encoding
         for chunk_index, batch in enumerate(reader.batches(chunk_records)):
+            if part.records >= part_records:
+                emit(part)
+                part = StagedPart(staged, first_record=staged.records_read, is_first=False)
             raw = raw_records_table(batch, source.dump_file, reader.format, None)
             pq.write_table(raw, chunk_path(staged.directory, "raw", chunk_index))
             rejections = ingest_rejections(batch)
@@ -128,18 +162,22 @@ def _read(
                 chunk_path(staged.directory, "raw", chunk_index),
                 staged.directory,
             )
-            staged.futures.append(submit(task))
+            part.chunk_indexes.append(chunk_index)
+            part.records += len(batch)
+            part.futures.append(submit(task))
             if on_progress is not None:
                 on_progress(source.dump_file, len(batch))
     except Exception as error:  # reported per dump; the run goes on with the others
         staged.error = f"reading failed: {type(error).__name__}: {error}"
     staged.seconds["read"] = [time.perf_counter() - began, time.thread_time() - began_cpu]
-    return staged
+    part.is_last = True
+    emit(part)
 
 
-def _finish(staged: StagedDump) -> StagedDump:
-    """Wait for a dump's chunks; add their seconds per stage (CPU is the workers')."""
-    for future in staged.futures:
+def _finish(part: StagedPart) -> StagedPart:
+    """Wait for a part's chunks; add their counts and seconds per stage to its dump's."""
+    staged = part.dump
+    for future in part.futures:
         try:
             chunk = future.result()
         except Exception as error:
@@ -150,5 +188,5 @@ def _finish(staged: StagedDump) -> StagedDump:
             spent = staged.seconds.setdefault(stage, [0.0, 0.0])
             spent[0] += wall
             spent[1] += cpu
-    staged.futures.clear()
-    return staged
+    part.futures.clear()
+    return part

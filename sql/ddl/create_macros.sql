@@ -6,12 +6,14 @@ CREATE OR REPLACE MACRO core.article_text_md5(title, body) AS
 -- Articles whose entity mentions are missing or out of date: no enrichment record with the
 -- current model version of the article's language (languages without a tagger:
 -- `other_version`), the current extraction code and the same text; of the articles of the dumps
--- listed in `dumps`, or of all when it is NULL. A table macro, so the merge, the re-enrichment and
+-- listed in `dumps` (all when NULL) that are in `articles` when it is given (a merge's part of a
+-- large dump asks about its own articles only). A table macro, so the merge, the re-enrichment and
 -- the run summary ask the same question. `check_text := false` skips hashing every text: an
 -- article's text changes only in a merge, which re-enriches it in the same transaction, so the
 -- warehouse-wide question (after `make model` or a code change) is about versions alone.
 CREATE OR REPLACE MACRO core.stale_entity_articles(
-    tagger_languages, tagger_versions, other_version, current_code, dumps, check_text := true
+    tagger_languages, tagger_versions, other_version, current_code, dumps, check_text := true,
+    articles := NULL
 ) AS TABLE
     WITH current_versions AS (
         SELECT unnest(tagger_languages) AS language, unnest(tagger_versions) AS model_version
@@ -21,11 +23,14 @@ CREATE OR REPLACE MACRO core.stale_entity_articles(
         SELECT a.article_id, a.title, a.body, coalesce(v.model_version, other_version) AS model_version
         FROM core.articles AS a
         LEFT JOIN current_versions AS v ON v.language = a.language
-        WHERE dumps IS NULL
-            OR a.article_id IN (
-                SELECT article_id FROM core.article_sightings
-                WHERE dump_file IN (SELECT unnest(dumps))
+        WHERE (
+                dumps IS NULL
+                OR a.article_id IN (
+                    SELECT article_id FROM core.article_sightings
+                    WHERE dump_file IN (SELECT unnest(dumps))
+                )
             )
+            AND (articles IS NULL OR a.article_id IN (SELECT unnest(articles)))
     )
 
     SELECT c.article_id

@@ -9,4 +9,9 @@ FROM core.article_sightings AS s
 SEMI JOIN touched_articles AS t USING (article_id)
 GROUP BY s.article_id;
 
-DELETE FROM rebuilt_articles WHERE dump_file NOT IN (SELECT dump_file FROM batch_dumps)
+-- Rebuilt from a sighting outside the batch's parts (another dump, or an earlier part of this one).
+DELETE FROM rebuilt_articles AS r
+WHERE NOT EXISTS (
+    SELECT 1 FROM batch_dumps AS b
+    WHERE b.dump_file = r.dump_file AND r.record_index >= b.first_record
+)

@@ -1,1 +1,5 @@
-DELETE FROM core.article_sightings WHERE dump_file IN (SELECT dump_file FROM batch_dumps)
+DELETE FROM core.article_sightings AS s
+WHERE EXISTS (
+    SELECT 1 FROM batch_dumps AS b
+    WHERE b.dump_file = s.dump_file AND s.record_index >= b.first_record
+)

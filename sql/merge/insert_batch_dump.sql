@@ -1,1 +1,1 @@
-INSERT INTO batch_dumps VALUES ($dump_file)
+INSERT INTO batch_dumps VALUES ($dump_file, $first_record)

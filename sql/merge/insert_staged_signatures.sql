@@ -1,1 +1,2 @@
-INSERT INTO staged_signatures SELECT article_id, signature FROM read_parquet($files)
+INSERT INTO staged_signatures
+SELECT $dump_file AS dump_file, record_index, article_id, signature FROM read_parquet($files)
