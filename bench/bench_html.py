@@ -47,6 +47,7 @@ from pipelines.ingest.html_extract import (
     html_extractor,
 )
 from pipelines.ingest.html_parallel import HTML_WORKERS_ENV
+from pipelines.parallel import worker_pool
 
 PARAGRAPH = re.compile(rb"<p(?=[\s>])[^>]*>", re.I)
 STEP = re.compile(r'Finished execution of step "([^"]+)" in ([\dhms.]+?)\.?$', re.M)
@@ -129,16 +130,28 @@ def poll_tree_cpu(run: subprocess.Popen[str], every: float = 0.2) -> float:
     return sum(seen.values())
 
 
-def ingest_only(landing: Path, workers: int) -> tuple[int, int, float, float, float]:
-    """(records, records with text, wall s, main-process CPU s, worker CPU s)."""
+def start_workers(workers: int) -> float:
+    """Start the extraction processes (the fork server's preload of the map's models, then the
+    forks) and return the CPU seconds that took: a cost per run, not per page."""
+    before = sum(tree_cpu())
+    if workers > 1:
+        list(worker_pool(workers).map(abs, range(4 * workers)))
+    return sum(tree_cpu()) - before
+
+
+def ingest_only(landing: Path, workers: int) -> tuple[int, int, int, float, float, float]:
+    """(records, records with text, characters of their bodies, wall s, main-process CPU s,
+    worker CPU s)."""
     [source] = discover_dumps(landing)
     start, (main_cpu, worker_cpu) = time.perf_counter(), tree_cpu()
-    records = accepted = 0
+    records = accepted = characters = 0
     for batch in open_dump(source).batches(1000):
         records += len(batch)
-        accepted += sum(r.fields is not None for r in batch)
+        texts = [r.fields.get("body") or "" for r in batch if r.fields is not None]
+        accepted += len(texts)
+        characters += sum(map(len, texts))
     seconds, (main_end, worker_end) = time.perf_counter() - start, tree_cpu()
-    return records, accepted, seconds, main_end - main_cpu, worker_end - worker_cpu
+    return records, accepted, characters, seconds, main_end - main_cpu, worker_end - worker_cpu
 
 
 def end_to_end(landing: Path, warehouse: Path, pages: int) -> None:
@@ -172,7 +185,12 @@ def end_to_end(landing: Path, warehouse: Path, pages: int) -> None:
     print(
         f"  (CPU seen by polling the process tree {polled:.0f} s, reaped children {reaped:.0f} s)"
     )
-    print("\n".join(f"  run summary: {line}" for line in run_summary_stages(output)))
+    for line in run_summary_stages(output):
+        cpu_seconds = line.split()[-1]
+        per_page = ""
+        if re.fullmatch(r"[\d.]+", cpu_seconds):
+            per_page = f"  = {float(cpu_seconds) / pages * 1000:5.2f} ms/page CPU"
+        print(f"  run summary: {line}{per_page}")
     steps = step_seconds(output)
     for name, value in [*steps.items(), ("start-up and other", seconds - sum(steps.values()))]:
         print(f"  {name:24s} {value:7.1f} s  {value / pages * 1000:6.1f} ms/page")
@@ -202,10 +220,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"WARC: {count:,} records ({count - 1:,} pages, {size:.0f} MiB of HTML)")
         if not args.skip_ingest:
             print(f"ingest only ({load()}), {args.workers} extraction processes:")
-            records, accepted, seconds, main_cpu, worker_cpu = ingest_only(landing, args.workers)
+            start_up = start_workers(args.workers)
+            print(f"  starting them (fork server preload, forks): {start_up:.1f} s CPU, apart")
+            records, accepted, characters, seconds, main_cpu, worker_cpu = ingest_only(
+                landing, args.workers
+            )
             pages_read = count - 1
             print(
-                f"  {records:,} records ({accepted:,} with text) in {seconds:.1f} s = "
+                f"  {records:,} records ({accepted:,} with text, {characters / accepted:,.0f} "
+                f"characters of main text a page) in {seconds:.1f} s = "
                 f"{pages_read / seconds:.0f} pages/s; {load()} after"
             )
             cpu = main_cpu + worker_cpu
