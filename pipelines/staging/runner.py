@@ -81,13 +81,11 @@ def stage_dumps(
 ) -> Iterator[StagedPart]:
     """Staged parts in input order, each once its chunks are mapped."""
     if workers <= 1:
-        parts: queue.Queue[object] = queue.Queue()
         for source in sources:
-            _read(source, run_dir, chunk_records, part_records, _inline, parts.put, on_progress)
-            while not parts.empty():
-                item = parts.get()
-                assert isinstance(item, StagedPart)
-                yield _finish(item)
+            parts: list[StagedPart] = []
+            _read(source, run_dir, chunk_records, part_records, _inline, parts.append, on_progress)
+            for part in parts:
+                yield _finish(part)
         return
     pool = worker_pool(workers)
     slots = threading.BoundedSemaphore(2 * workers + 2)  # chunks read but not mapped yet
