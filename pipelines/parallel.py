@@ -15,6 +15,9 @@ import atexit
 import multiprocessing
 import multiprocessing.forkserver
 import os
+import signal
+import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -26,19 +29,49 @@ Result = TypeVar("Result")
 
 
 PRELOAD = ["pipelines.staging.preload"]
+# Read by the fork server's preload: set only while the owning process's main thread starts it.
+DIE_WITH_PARENT_ENV = "NEWS_FORKSERVER_DIES_WITH_PARENT"
+_PR_SET_PDEATHSIG = 1
 
 
 def spawn_pool(workers: int) -> ProcessPoolExecutor:
     """A new pool of worker processes forked from the preloaded fork server, one BLAS thread
     each."""
-    return ProcessPoolExecutor(max_workers=workers, mp_context=_fork_context())
+    return ProcessPoolExecutor(
+        max_workers=workers, mp_context=_fork_context(), initializer=die_with_parent
+    )
 
 
 def prestart_workers() -> None:
     """Start the fork server now, so its preload (imports, entity models: seconds of one core)
-    overlaps whatever this process does before its first parallel stage."""
+    overlaps whatever this process does before its first parallel stage. Started from the main
+    thread, it exits when this process dies, killed or not (its workers with it)."""
     _fork_context()
-    multiprocessing.forkserver.ensure_running()
+    on_main_thread = threading.current_thread() is threading.main_thread()
+    if on_main_thread:
+        os.environ[DIE_WITH_PARENT_ENV] = "1"
+    try:
+        multiprocessing.forkserver.ensure_running()
+    finally:
+        if on_main_thread:
+            os.environ.pop(DIE_WITH_PARENT_ENV, None)
+
+
+def die_with_parent() -> None:
+    """Have the kernel send this process SIGTERM when the thread that forked it ends (Linux).
+
+    A killed run's workers and fork server otherwise live on, re-parented to init, with their
+    models and word caches (about 1 GB each). The signal follows the forking *thread*, so the
+    fork server asks for it only when the owner's main thread started it; a worker's parent is
+    the single-threaded fork server."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    parent = os.getppid()
+    ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
 
 
 def _fork_context() -> multiprocessing.context.ForkServerContext:
@@ -57,6 +90,7 @@ _POOLS: dict[int, ProcessPoolExecutor] = {}
 def worker_pool(workers: int) -> ProcessPoolExecutor:
     """The process's shared pool of `workers` processes, shut down at exit."""
     if workers not in _POOLS:
+        prestart_workers()  # from the main thread, so the fork server dies with this process
         _POOLS[workers] = pool = spawn_pool(workers)
         atexit.register(pool.shutdown, cancel_futures=True)
     return _POOLS[workers]

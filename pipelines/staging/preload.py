@@ -15,6 +15,7 @@ from pipelines.dedup.shingles import shingle_hashes
 from pipelines.enrich.dates.mentions import find_date_mentions
 from pipelines.enrich.entities import extract_texts
 from pipelines.ingest.html_extract import EXTRACTORS, PageContext, extract_page
+from pipelines.parallel import DIE_WITH_PARENT_ENV, die_with_parent
 
 _WARM_UP_PAGE = (
     b"<html lang='en'><head><title>Council approves the bridge</title>"
@@ -48,6 +49,8 @@ def warm_up() -> None:
     gc.freeze()
 
 
+if os.environ.get(DIE_WITH_PARENT_ENV) == "1":
+    die_with_parent()
 warm_up()
 
 if os.path.isdir("/proc/self/task") and len(os.listdir("/proc/self/task")) > 1:
