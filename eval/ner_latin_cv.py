@@ -2,7 +2,8 @@
 one model per corpus trained on the other three, its strict span scores on the corpus left out,
 and the mean F1. Features are computed once and shared by every fold and setting. `--held-out`
 runs some folds only (one process per fold where cores are free; the mean needs all four); the
-wikigold fold also prints PER/ORG/LOC only and the stage's document propagation.
+wikigold fold also prints PER/ORG/LOC only, with the stage's document rules, and as the stage
+runs (document and span rules).
 
     nice -n 10 .venv/bin/python eval/ner_latin_cv.py ../shared/data \
         [--settings 0.1,0.01 0.2,0.01] [--iterations 150] [--held-out wikigold]
@@ -26,11 +27,10 @@ from ner_latin import THREE, line, with_documents
 
 from pipelines.enrich.entities.build.corpus import Scores, score, to_bilou
 from pipelines.enrich.entities.build.latin_corpora import (
-    NO_NATIONALITY_MISC,
     WIKIGOLD,
     read_wikigold,
     runtime_tokens,
-    with_nationalities,
+    training_sentences,
 )
 from pipelines.enrich.entities.build.latin_train import (
     LATIN_PARAMS,
@@ -47,18 +47,14 @@ Prepared = list[tuple[pycrfsuite.ItemSequence, list[str], list[str]]]  # feature
 
 
 def prepare(shared: Path) -> tuple[dict[str, Prepared], LatinFeatureExtractor]:
-    """Per corpus: each sentence's features, its training labels (BILOU, nationalities MISC
-    where the corpus leaves them untagged) and its own gold tags (IOB2); and the extractor."""
+    """Per corpus: each sentence's features, its training labels (BILOU, harmonised:
+    `latin_corpora.training_sentences`) and its own gold tags (IOB2); and the extractor."""
     corpora = english_corpora(shared)
     texts = [words for part in corpora.values() for words, _ in part]
     extractor = latin_extractor(latin_lexicon("en", texts), load_gazetteer(GAZETTEER_FILE))
     prepared: dict[str, Prepared] = {}
     for name, sentences in corpora.items():
-        training = (
-            with_nationalities(sentences, extractor.misc_words)
-            if name in NO_NATIONALITY_MISC
-            else sentences
-        )
+        training = training_sentences(name, sentences, extractor.misc_words)
         prepared[name] = [
             (pycrfsuite.ItemSequence(extractor.sentence_features(words)), to_bilou(train), gold)
             for (words, gold), (_, train) in zip(sentences, training, strict=True)
@@ -84,11 +80,14 @@ def held_out_scores(prepared: dict[str, Prepared], held_out: str, params: dict[s
 
 
 def wikigold_rows(shared: Path, model: Path, extractor: LatinFeatureExtractor) -> None:
-    """The without-wikigold model on wikigold's PER/ORG/LOC, and with document propagation."""
+    """The without-wikigold model on wikigold's PER/ORG/LOC, with the stage's document rules,
+    and as the stage runs (document and span rules)."""
     wikigold = english_corpora(shared)["wikigold"]
     print(line("wikigold PER/ORG/LOC", evaluate(model, extractor, wikigold, THREE)))
     documents = [runtime_tokens(document) for document in read_wikigold(shared / WIKIGOLD)]
-    print(line("wikigold + propagation", with_documents(model, extractor, documents)), flush=True)
+    documented, staged = with_documents(model, extractor, documents)
+    print(line("wikigold + document rules", documented))
+    print(line("wikigold as the stage runs", staged), flush=True)
 
 
 def main() -> int:

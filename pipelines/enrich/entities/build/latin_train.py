@@ -25,12 +25,11 @@ from pipelines.enrich.entities.build.clusters import learn_clusters
 from pipelines.enrich.entities.build.corpus import Scores, Sentence, score, to_bilou
 from pipelines.enrich.entities.build.latin_corpora import (
     ENGLISH_CORPORA,
-    NO_NATIONALITY_MISC,
     read_english,
     read_europeana,
     runtime_tokens,
+    training_sentences,
     wikigold_split,
-    with_nationalities,
 )
 from pipelines.enrich.entities.build.nationalities import nationality_words
 from pipelines.enrich.entities.build.word_evidence import MissingData, package_file, twice_zipf
@@ -148,12 +147,12 @@ def english_corpora(shared: Path, shipped: bool = False) -> dict[str, list[Sente
 def english_training(
     corpora: dict[str, list[Sentence]], misc_words: frozenset[str], without: str = ""
 ) -> list[Sentence]:
-    """The training sentences of all corpora but `without`, nationalities tagged MISC in the
-    corpora that leave them untagged (`latin_corpora.with_nationalities`)."""
+    """The training sentences of all corpora but `without`, their labels harmonised
+    (`latin_corpora.training_sentences`)."""
     result: list[Sentence] = []
     for name, part in corpora.items():
         if name != without:
-            result += with_nationalities(part, misc_words) if name in NO_NATIONALITY_MISC else part
+            result += training_sentences(name, part, misc_words)
     return result
 
 

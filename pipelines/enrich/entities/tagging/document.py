@@ -8,6 +8,7 @@ a person's surname alone (`بوتين` after `فلاديمير بوتين`) coun
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from itertools import compress
 
@@ -97,5 +98,39 @@ def propagate_names(
                 if all(t == "O" for t in new_tags[i : i + size]) and not after.startswith("I-"):
                     new_tags[i : i + size] = [f"B-{kind}"] + [f"I-{kind}"] * (size - 1)
                 break
+        result.append(new_tags)
+    return result
+
+
+def vote_types(
+    keys: list[list[str]], tags: list[list[str]],
+    other_name: Callable[[str], bool] = lambda _: False,
+) -> list[list[str]]:  # fmt: skip
+    """IOB2 tags with each of a document's names typed alike wherever the tagger found it: the
+    type most of its tagged occurrences have (the first seen on a tie), and a person's surname
+    alone (`Citrone` after `Carlo Citrone`) a person unless `other_name(surname)`, a known
+    organisation or place (`Ford` after `Henry Ford`). `keys`: the words' spelling-insensitive
+    forms. Unchanged sentences keep their tag lists."""
+    spans = [tag_spans(sentence_tags) for sentence_tags in tags]
+    counts: dict[tuple[str, ...], Counter[str]] = {}
+    for forms, sentence_spans in zip(keys, spans, strict=True):
+        for start, end, kind in sentence_spans:
+            counts.setdefault(tuple(forms[start:end]), Counter())[kind] += 1
+    if not any(len(kinds) > 1 for kinds in counts.values()) and len(counts) < 2:
+        return tags
+    chosen = {name: kinds.most_common(1)[0][0] for name, kinds in counts.items()}
+    surnames = [name[-1] for name, kind in chosen.items() if kind == "PERS" and len(name) >= 2]
+    for surname in surnames:
+        if (surname,) in chosen and len(surname) >= MIN_SURNAME_LETTERS and not other_name(surname):
+            chosen[(surname,)] = "PERS"
+    result: list[list[str]] = []
+    for forms, sentence_tags, sentence_spans in zip(keys, tags, spans, strict=True):
+        new_tags = sentence_tags
+        for start, end, kind in sentence_spans:
+            best = chosen[tuple(forms[start:end])]
+            if best != kind:
+                if new_tags is sentence_tags:
+                    new_tags = list(sentence_tags)
+                new_tags[start:end] = [f"B-{best}"] + [f"I-{best}"] * (end - start - 1)
         result.append(new_tags)
     return result
