@@ -53,7 +53,7 @@ def line(name: str, scores: Scores) -> str:
 
 
 def document_rules(words: list[list[str]], tags: list[list[str]]) -> list[list[str]]:
-    """A document's tags after the stage's document step for English and French: each name
+    """A document's tags after the stage's document step for English: each name
     typed alike (`document.vote_types`), then one sense per document (`propagate_names`)."""
     keys = [[normalize_word(word) for word in sentence] for sentence in words]
     from pipelines.enrich.entities.extract import _is_organisation

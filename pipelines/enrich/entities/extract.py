@@ -123,7 +123,7 @@ def _text_mentions(
     if forms_of is None:
         forms_of = [token_forms(words, known) for words in words_of]
     if tag_results is not None:
-        tag_results = _propagated(words_of, forms_of, tag_results, language in LATIN_LANGUAGES)
+        tag_results = _propagated(words_of, forms_of, tag_results, language == "en")
     found = Found()
     mentions, dropped = found.mentions, found.dropped
     namesakes: list[tuple[int, tuple[Place, ...]]] = []  # mention index, candidate places
@@ -273,7 +273,7 @@ def _standalone_organisations() -> frozenset[str]:
 def _propagated(
     words: list[list[str]], forms: list[list[str]], results: list[TagResult], vote: bool = False
 ) -> list[TagResult]:
-    """Tags after one-sense-per-document propagation (with `vote`, English and French: each
+    """Tags after one-sense-per-document propagation (with `vote`, English: each
     name first typed alike across the text, `document.vote_types`); retyped and propagated
     tokens get confidence 0.5."""
     tags = [r[0] for r in results]
