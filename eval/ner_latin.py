@@ -3,7 +3,7 @@ data: English by leave-one-corpus-out over UNER EWT, wikigold, the Broad Twitter
 WNUT-17; French on the first 90% of Europeana Newspapers FR, scored on the last 10%.
 
     .venv/bin/python eval/ner_latin.py ../shared/data [--languages en fr] \
-        [--c1 0.1 --c2 0.01 --iterations 150] [--shipped]
+        [--c1 C1 --c2 C2 --iterations 150] [--shipped]
 
 `--shipped` also scores the committed English model (`models/en.crfsuite`, trained on all four
 corpora but wikigold's last 14 articles) on those held-out articles, sentence by sentence, with
@@ -28,6 +28,7 @@ from pipelines.enrich.entities.build.latin_corpora import (
     wikigold_split,
 )
 from pipelines.enrich.entities.build.latin_train import (
+    ENGLISH_PARAMS,
     EUROPEANA,
     LATIN_PARAMS,
     cross_corpus,
@@ -165,20 +166,23 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("shared", type=Path, help="the shared data folder (../shared/data)")
     parser.add_argument("--languages", nargs="*", default=["en", "fr"])
-    parser.add_argument("--c1", type=float, default=LATIN_PARAMS["c1"])
-    parser.add_argument("--c2", type=float, default=LATIN_PARAMS["c2"])
+    parser.add_argument("--c1", type=float, help="default: each language's own (latin_train)")
+    parser.add_argument("--c2", type=float)
     parser.add_argument("--iterations", type=int, default=LATIN_PARAMS["max_iterations"])
     parser.add_argument("--shipped", action="store_true", help="also score the committed model")
     args = parser.parse_args()
-    params = {**LATIN_PARAMS, "c1": args.c1, "c2": args.c2, "max_iterations": args.iterations}
+    chosen = {"max_iterations": args.iterations}
+    chosen |= {k: v for k, v in (("c1", args.c1), ("c2", args.c2)) if v is not None}
     started = time.process_time()
     if args.shipped:
         shipped(args.shared)
     if "en" in args.languages:
-        english(args.shared, params)
+        english(args.shared, {**ENGLISH_PARAMS, **chosen})
+        print(f"en params { ({**ENGLISH_PARAMS, **chosen}) }")
     if "fr" in args.languages:
-        french(args.shared, params)
-    print(f"CPU {time.process_time() - started:.0f} s, params {params}")
+        french(args.shared, {**LATIN_PARAMS, **chosen})
+        print(f"fr params { ({**LATIN_PARAMS, **chosen}) }")
+    print(f"CPU {time.process_time() - started:.0f} s")
     return 0
 
 

@@ -6,7 +6,7 @@ wikigold fold also prints PER/ORG/LOC only, with the stage's document rules, and
 runs (document and span rules).
 
     nice -n 10 .venv/bin/python eval/ner_latin_cv.py ../shared/data \
-        [--settings 0.1,0.01 0.2,0.01] [--iterations 150] [--held-out wikigold]
+        [--settings 0.3,0.05 0.1,0.01] [--iterations 150] [--held-out wikigold]
 
 Each model takes several CPU-minutes (four per setting); run it under `nice`.
 """
@@ -33,7 +33,7 @@ from pipelines.enrich.entities.build.latin_corpora import (
     training_sentences,
 )
 from pipelines.enrich.entities.build.latin_train import (
-    LATIN_PARAMS,
+    ENGLISH_PARAMS,
     english_corpora,
     evaluate,
     latin_extractor,
@@ -93,8 +93,13 @@ def wikigold_rows(shared: Path, model: Path, extractor: LatinFeatureExtractor) -
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("shared", type=Path, help="the shared data folder (../shared/data)")
-    parser.add_argument("--settings", nargs="+", default=["0.1,0.01"], help="c1,c2 pairs")
-    parser.add_argument("--iterations", type=int, default=LATIN_PARAMS["max_iterations"])
+    parser.add_argument(
+        "--settings",
+        nargs="+",
+        default=[f"{ENGLISH_PARAMS['c1']},{ENGLISH_PARAMS['c2']}"],
+        help="c1,c2 pairs",
+    )
+    parser.add_argument("--iterations", type=int, default=ENGLISH_PARAMS["max_iterations"])
     parser.add_argument("--held-out", nargs="*", help="only these folds (default: all four)")
     args = parser.parse_args()
     started = time.process_time()
@@ -104,7 +109,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         for setting in args.settings:
             c1, c2 = (float(x) for x in setting.split(","))
-            params = {**LATIN_PARAMS, "c1": c1, "c2": c2, "max_iterations": args.iterations}
+            params = {**ENGLISH_PARAMS, "c1": c1, "c2": c2, "max_iterations": args.iterations}
             f1s: list[float] = []
             for name in args.held_out or list(prepared):
                 model = Path(folder) / f"without-{name}.crfsuite"

@@ -111,23 +111,32 @@ def vote_types(
     alone (`Citrone` after `Carlo Citrone`) a person unless `other_name(surname)`, a known
     organisation or place (`Ford` after `Henry Ford`). `keys`: the words' spelling-insensitive
     forms. Unchanged sentences keep their tag lists."""
-    spans = [tag_spans(sentence_tags) for sentence_tags in tags]
+    spans = [tag_spans(sentence_tags) if sentence_tags.count("O") < len(sentence_tags) else []
+             for sentence_tags in tags]  # fmt: skip
     counts: dict[tuple[str, ...], Counter[str]] = {}
     for forms, sentence_spans in zip(keys, spans, strict=True):
         for start, end, kind in sentence_spans:
-            counts.setdefault(tuple(forms[start:end]), Counter())[kind] += 1
-    if not any(len(kinds) > 1 for kinds in counts.values()) and len(counts) < 2:
+            name = tuple(forms[start:end])
+            found = counts.get(name)
+            if found is None:
+                counts[name] = Counter((kind,))
+            else:
+                found[kind] += 1
+    chosen = {name: kinds.most_common(1)[0][0] for name, kinds in counts.items() if len(kinds) > 1}
+    for name, kinds in counts.items():
+        if len(name) >= 2 and len(name[-1]) >= MIN_SURNAME_LETTERS and "PERS" in kinds:
+            surname = name[-1:]
+            alone = counts.get(surname)
+            retype = alone and set(alone) != {"PERS"} and chosen.get(name, "PERS") == "PERS"
+            if retype and not other_name(surname[0]):
+                chosen[surname] = "PERS"
+    if not chosen:
         return tags
-    chosen = {name: kinds.most_common(1)[0][0] for name, kinds in counts.items()}
-    surnames = [name[-1] for name, kind in chosen.items() if kind == "PERS" and len(name) >= 2]
-    for surname in surnames:
-        if (surname,) in chosen and len(surname) >= MIN_SURNAME_LETTERS and not other_name(surname):
-            chosen[(surname,)] = "PERS"
     result: list[list[str]] = []
     for forms, sentence_tags, sentence_spans in zip(keys, tags, spans, strict=True):
         new_tags = sentence_tags
         for start, end, kind in sentence_spans:
-            best = chosen[tuple(forms[start:end])]
+            best = chosen.get(tuple(forms[start:end]), kind)
             if best != kind:
                 if new_tags is sentence_tags:
                     new_tags = list(sentence_tags)
