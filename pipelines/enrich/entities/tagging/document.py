@@ -3,7 +3,8 @@
 News articles repeat names, and the CRF, which sees one sentence at a time, finds some
 occurrences and misses others (a foreign surname after `وكان` but not after `وقال`). After
 tagging, every untagged occurrence of a found name in the same document gets the same type;
-a person's surname alone (`بوتين` after `فلاديمير بوتين`) counts as the person.
+a person's surname alone (`بوتين` after `فلاديمير بوتين`) counts as the person. For English,
+`vote_types` first gives each name one type across the document.
 """
 
 from __future__ import annotations
@@ -108,8 +109,8 @@ def vote_types(
 ) -> list[list[str]]:  # fmt: skip
     """IOB2 tags with each of a document's names typed alike wherever the tagger found it: the
     type most of its tagged occurrences have (the first seen on a tie), and a person's surname
-    alone (`Citrone` after `Carlo Citrone`) a person unless `other_name(surname)`, a known
-    organisation or place (`Ford` after `Henry Ford`). `keys`: the words' spelling-insensitive
+    alone (`Citrone` after `Carlo Citrone`) a person unless `other_name(surname)` (the stage:
+    a crosswalk organisation, `Ford` after `Henry Ford`). `keys`: the words' spelling-insensitive
     forms. Unchanged sentences keep their tag lists."""
     spans = [tag_spans(sentence_tags) if sentence_tags.count("O") < len(sentence_tags) else []
              for sentence_tags in tags]  # fmt: skip
