@@ -2,10 +2,11 @@
 one model per corpus trained on the other three, its strict span scores on the corpus left out,
 and the mean F1. Features are computed once and shared by every fold and setting. `--held-out`
 runs some folds only (one process per fold where cores are free; the mean needs all four); the
-wikigold fold also prints PER/ORG/LOC only and the stage's document propagation.
+wikigold fold also prints PER/ORG/LOC only, with the stage's document rules, and as the stage
+runs (document and span rules).
 
     nice -n 10 .venv/bin/python eval/ner_latin_cv.py ../shared/data \
-        [--settings 0.1,0.01 0.2,0.01] [--iterations 150] [--held-out wikigold]
+        [--settings 0.3,0.05 0.1,0.01] [--iterations 150] [--held-out wikigold]
 
 Each model takes several CPU-minutes (four per setting); run it under `nice`.
 """
@@ -26,14 +27,13 @@ from ner_latin import THREE, line, with_documents
 
 from pipelines.enrich.entities.build.corpus import Scores, score, to_bilou
 from pipelines.enrich.entities.build.latin_corpora import (
-    NO_NATIONALITY_MISC,
     WIKIGOLD,
     read_wikigold,
     runtime_tokens,
-    with_nationalities,
+    training_sentences,
 )
 from pipelines.enrich.entities.build.latin_train import (
-    LATIN_PARAMS,
+    ENGLISH_PARAMS,
     english_corpora,
     evaluate,
     latin_extractor,
@@ -47,18 +47,14 @@ Prepared = list[tuple[pycrfsuite.ItemSequence, list[str], list[str]]]  # feature
 
 
 def prepare(shared: Path) -> tuple[dict[str, Prepared], LatinFeatureExtractor]:
-    """Per corpus: each sentence's features, its training labels (BILOU, nationalities MISC
-    where the corpus leaves them untagged) and its own gold tags (IOB2); and the extractor."""
+    """Per corpus: each sentence's features, its training labels (BILOU, harmonised:
+    `latin_corpora.training_sentences`) and its own gold tags (IOB2); and the extractor."""
     corpora = english_corpora(shared)
     texts = [words for part in corpora.values() for words, _ in part]
     extractor = latin_extractor(latin_lexicon("en", texts), load_gazetteer(GAZETTEER_FILE))
     prepared: dict[str, Prepared] = {}
     for name, sentences in corpora.items():
-        training = (
-            with_nationalities(sentences, extractor.misc_words)
-            if name in NO_NATIONALITY_MISC
-            else sentences
-        )
+        training = training_sentences(name, sentences, extractor.misc_words)
         prepared[name] = [
             (pycrfsuite.ItemSequence(extractor.sentence_features(words)), to_bilou(train), gold)
             for (words, gold), (_, train) in zip(sentences, training, strict=True)
@@ -84,18 +80,26 @@ def held_out_scores(prepared: dict[str, Prepared], held_out: str, params: dict[s
 
 
 def wikigold_rows(shared: Path, model: Path, extractor: LatinFeatureExtractor) -> None:
-    """The without-wikigold model on wikigold's PER/ORG/LOC, and with document propagation."""
+    """The without-wikigold model on wikigold's PER/ORG/LOC, with the stage's document rules,
+    and as the stage runs (document and span rules)."""
     wikigold = english_corpora(shared)["wikigold"]
     print(line("wikigold PER/ORG/LOC", evaluate(model, extractor, wikigold, THREE)))
     documents = [runtime_tokens(document) for document in read_wikigold(shared / WIKIGOLD)]
-    print(line("wikigold + propagation", with_documents(model, extractor, documents)), flush=True)
+    documented, staged = with_documents(model, extractor, documents)
+    print(line("wikigold + document rules", documented))
+    print(line("wikigold as the stage runs", staged), flush=True)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("shared", type=Path, help="the shared data folder (../shared/data)")
-    parser.add_argument("--settings", nargs="+", default=["0.1,0.01"], help="c1,c2 pairs")
-    parser.add_argument("--iterations", type=int, default=LATIN_PARAMS["max_iterations"])
+    parser.add_argument(
+        "--settings",
+        nargs="+",
+        default=[f"{ENGLISH_PARAMS['c1']},{ENGLISH_PARAMS['c2']}"],
+        help="c1,c2 pairs",
+    )
+    parser.add_argument("--iterations", type=int, default=ENGLISH_PARAMS["max_iterations"])
     parser.add_argument("--held-out", nargs="*", help="only these folds (default: all four)")
     args = parser.parse_args()
     started = time.process_time()
@@ -105,7 +109,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         for setting in args.settings:
             c1, c2 = (float(x) for x in setting.split(","))
-            params = {**LATIN_PARAMS, "c1": c1, "c2": c2, "max_iterations": args.iterations}
+            params = {**ENGLISH_PARAMS, "c1": c1, "c2": c2, "max_iterations": args.iterations}
             f1s: list[float] = []
             for name in args.held_out or list(prepared):
                 model = Path(folder) / f"without-{name}.crfsuite"

@@ -19,8 +19,10 @@ from pipelines.enrich.entities.build.latin_corpora import (
     read_columns,
     read_english,
     runtime_tokens,
+    training_sentences,
     wikigold_split,
     with_nationalities,
+    without_handles,
 )
 from pipelines.enrich.entities.build.nationalities import nationality_words
 from pipelines.enrich.entities.names.crosswalk import KnownName
@@ -176,6 +178,16 @@ def test_nationalities_are_misc_where_a_corpus_leaves_them_untagged() -> None:
     assert with_nationalities([sentence], frozenset(words))[0][1] == [
         "B-MISC", "O", "O", "O", "O", "B-LOC",
     ]  # fmt: skip
+
+
+def test_handles_and_hashtags_are_no_names_in_training() -> None:
+    sentence = (["RT", "@", "justinbieber", ":", "#", "Obama", "in", "Paris"],
+                ["O", "B-PERS", "I-PERS", "O", "O", "B-PERS", "O", "B-LOC"])  # fmt: skip
+    untagged = ["O", "O", "O", "O", "O", "O", "O", "B-LOC"]
+    assert without_handles([sentence])[0][1] == untagged
+    assert training_sentences("btc", [sentence], frozenset())[0][1] == untagged
+    plain = (["Obama", "in", "Paris"], ["B-PERS", "O", "B-LOC"])
+    assert without_handles([plain])[0] is plain
 
 
 def test_french_names_join_the_english_entity_and_the_gazetteer_id_wins() -> None:

@@ -14,7 +14,7 @@ from pipelines.enrich.entities.build.word_evidence import word_affinities
 from pipelines.enrich.entities.names.gazetteer import MODELS_DIR
 from pipelines.enrich.entities.names.text import token_forms
 from pipelines.enrich.entities.tagging import decoder
-from pipelines.enrich.entities.tagging.document import propagate_names, to_iob2
+from pipelines.enrich.entities.tagging.document import propagate_names, to_iob2, vote_types
 from pipelines.enrich.entities.tagging.features import FeatureExtractor
 from pipelines.enrich.entities.tagging.organisations import organisation_spans
 from pipelines.enrich.entities.tagging.tagger import load_tagger
@@ -34,6 +34,21 @@ def test_a_name_found_once_is_found_everywhere_in_the_document() -> None:
         ["O", "B-PERS", "O"],
         ["O", "O"],
     ]
+
+
+def test_a_name_gets_the_type_most_of_its_occurrences_have_and_a_surname_the_persons() -> None:
+    keys = [["carlo", "citrone", "met", "harrison"], ["citrone", "left", "harrison"],
+            ["to", "harrison", "."], ["the", "league"]]  # fmt: skip
+    tags = [["B-PERS", "I-PERS", "O", "B-LOC"], ["B-ORG", "O", "B-PERS"],
+            ["O", "B-LOC", "O"], ["O", "B-ORG"]]  # fmt: skip
+    voted = vote_types(keys, tags)
+    assert voted == [["B-PERS", "I-PERS", "O", "B-LOC"], ["B-PERS", "O", "B-LOC"],
+                     ["O", "B-LOC", "O"], ["O", "B-ORG"]]  # fmt: skip
+    assert voted[2] is tags[2] and voted[3] is tags[3]  # unchanged sentences are not copied
+    company = [["henry", "ford", "founded", "ford"], ["ford", "sold"]]
+    company_tags = [["B-PERS", "I-PERS", "O", "B-ORG"], ["B-ORG", "O"]]
+    assert vote_types(company, company_tags, {"ford"}.__contains__) == company_tags
+    assert vote_types(company, company_tags)[1] == ["B-PERS", "O"]
 
 
 def test_organisation_rule_takes_the_definite_words_after_the_head() -> None:

@@ -38,7 +38,12 @@ from pipelines.enrich.entities.names.text import (
     token_forms,
     token_starts,
 )
-from pipelines.enrich.entities.tagging.document import Span, propagate_names, tag_spans
+from pipelines.enrich.entities.tagging.document import (
+    Span,
+    propagate_names,
+    tag_spans,
+    vote_types,
+)
 from pipelines.enrich.entities.tagging.latin_features import (
     LATIN_LANGUAGES,
     tidy_latin_spans,
@@ -118,7 +123,7 @@ def _text_mentions(
     if forms_of is None:
         forms_of = [token_forms(words, known) for words in words_of]
     if tag_results is not None:
-        tag_results = _propagated(words_of, forms_of, tag_results)
+        tag_results = _propagated(words_of, forms_of, tag_results, language == "en")
     found = Found()
     mentions, dropped = found.mentions, found.dropped
     namesakes: list[tuple[int, tuple[Place, ...]]] = []  # mention index, candidate places
@@ -211,6 +216,11 @@ def _is_known_name(words: list[str]) -> bool:
     )
 
 
+def _is_organisation(form: str) -> bool:
+    """Whether a word's token form is a crosswalk organisation's whole name (`ford`)."""
+    return ("ORG", form) in load_crosswalk()
+
+
 def _char_span(
     words: list[str], starts: list[int], start: int, end: int, known: frozenset[str]
 ) -> tuple[int, int]:
@@ -261,11 +271,14 @@ def _standalone_organisations() -> frozenset[str]:
 
 
 def _propagated(
-    words: list[list[str]], forms: list[list[str]], results: list[TagResult]
+    words: list[list[str]], forms: list[list[str]], results: list[TagResult], vote: bool = False
 ) -> list[TagResult]:
-    """Tags after one-sense-per-document propagation; propagated tokens get confidence 0.5."""
+    """Tags after one-sense-per-document propagation (with `vote`, English: each
+    name first typed alike across the text, `document.vote_types`); retyped and propagated
+    tokens get confidence 0.5."""
     tags = [r[0] for r in results]
-    fresh = propagate_names(words, tags, str, forms)
+    voted = vote_types(forms, tags, _is_organisation) if vote else tags
+    fresh = propagate_names(words, voted, str, forms)
     out: list[TagResult] = []
     for result, old, new in zip(results, tags, fresh, strict=True):
         if new is old or new == old:

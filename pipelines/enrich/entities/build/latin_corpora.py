@@ -25,6 +25,7 @@ from pathlib import Path
 
 from pipelines.enrich.entities.build.corpus import Sentence, read_dataset
 from pipelines.enrich.entities.names.text import tokenize
+from pipelines.enrich.entities.tagging.document import tag_spans as spans_of
 
 WIKIGOLD_TYPES = {"PER": "PERS", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 BTC_TYPES = {"PER": "PERS", "ORG": "ORG", "LOC": "LOC"}
@@ -97,6 +98,39 @@ def with_nationalities(sentences: list[Sentence], misc_words: frozenset[str]) ->
         ]
         result.append((words, tags))
     return result
+
+
+# Tokens that make the next word a user handle or hashtag (the stage's tokens: `@` `user`).
+_HANDLE_MARKS = frozenset({"@", "#"})
+
+
+def without_handles(sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences with user handles and hashtags untagged: a span that begins with `@` or
+    `#` or right after one (`@ justinbieber`, `#` `Obama`). BTC tags most handles as persons,
+    WNUT-17 leaves them untagged, news has none."""
+    result: list[Sentence] = []
+    for sentence in sentences:
+        words, tags = sentence
+        if _HANDLE_MARKS.isdisjoint(words):
+            result.append(sentence)
+            continue
+        tags = list(tags)
+        for start, end, _ in spans_of(tags):
+            if words[start] in _HANDLE_MARKS or (start and words[start - 1] in _HANDLE_MARKS):
+                tags[start:end] = ["O"] * (end - start)
+        result.append((words, tags))
+    return result
+
+
+def training_sentences(
+    name: str, sentences: list[Sentence], misc_words: frozenset[str]
+) -> list[Sentence]:
+    """One corpus's sentences as the English model trains on them: nationalities MISC where the
+    corpus leaves them untagged (`with_nationalities`), handles and hashtags untagged
+    (`without_handles`). Scores keep each corpus's own gold."""
+    if name in NO_NATIONALITY_MISC:
+        sentences = with_nationalities(sentences, misc_words)
+    return without_handles(sentences)
 
 
 WIKIGOLD = "english_ner/wikigold/wikigold.conll.txt"

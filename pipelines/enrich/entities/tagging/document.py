@@ -3,11 +3,13 @@
 News articles repeat names, and the CRF, which sees one sentence at a time, finds some
 occurrences and misses others (a foreign surname after `وكان` but not after `وقال`). After
 tagging, every untagged occurrence of a found name in the same document gets the same type;
-a person's surname alone (`بوتين` after `فلاديمير بوتين`) counts as the person.
+a person's surname alone (`بوتين` after `فلاديمير بوتين`) counts as the person. For English,
+`vote_types` first gives each name one type across the document.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from itertools import compress
 
@@ -97,5 +99,48 @@ def propagate_names(
                 if all(t == "O" for t in new_tags[i : i + size]) and not after.startswith("I-"):
                     new_tags[i : i + size] = [f"B-{kind}"] + [f"I-{kind}"] * (size - 1)
                 break
+        result.append(new_tags)
+    return result
+
+
+def vote_types(
+    keys: list[list[str]], tags: list[list[str]],
+    other_name: Callable[[str], bool] = lambda _: False,
+) -> list[list[str]]:  # fmt: skip
+    """IOB2 tags with each of a document's names typed alike wherever the tagger found it: the
+    type most of its tagged occurrences have (the first seen on a tie), and a person's surname
+    alone (`Citrone` after `Carlo Citrone`) a person unless `other_name(surname)` (the stage:
+    a crosswalk organisation, `Ford` after `Henry Ford`). `keys`: the words' spelling-insensitive
+    forms. Unchanged sentences keep their tag lists."""
+    spans = [tag_spans(sentence_tags) if sentence_tags.count("O") < len(sentence_tags) else []
+             for sentence_tags in tags]  # fmt: skip
+    counts: dict[tuple[str, ...], Counter[str]] = {}
+    for forms, sentence_spans in zip(keys, spans, strict=True):
+        for start, end, kind in sentence_spans:
+            name = tuple(forms[start:end])
+            found = counts.get(name)
+            if found is None:
+                counts[name] = Counter((kind,))
+            else:
+                found[kind] += 1
+    chosen = {name: kinds.most_common(1)[0][0] for name, kinds in counts.items() if len(kinds) > 1}
+    for name, kinds in counts.items():
+        if len(name) >= 2 and len(name[-1]) >= MIN_SURNAME_LETTERS and "PERS" in kinds:
+            surname = name[-1:]
+            alone = counts.get(surname)
+            retype = alone and set(alone) != {"PERS"} and chosen.get(name, "PERS") == "PERS"
+            if retype and not other_name(surname[0]):
+                chosen[surname] = "PERS"
+    if not chosen:
+        return tags
+    result: list[list[str]] = []
+    for forms, sentence_tags, sentence_spans in zip(keys, tags, spans, strict=True):
+        new_tags = sentence_tags
+        for start, end, kind in sentence_spans:
+            best = chosen.get(tuple(forms[start:end]), kind)
+            if best != kind:
+                if new_tags is sentence_tags:
+                    new_tags = list(sentence_tags)
+                new_tags[start:end] = [f"B-{best}"] + [f"I-{best}"] * (end - start - 1)
         result.append(new_tags)
     return result
