@@ -8,7 +8,7 @@ from pathlib import Path
 import pycrfsuite
 import pytest
 
-from pipelines.enrich.entities.build.corpus import to_bilou
+from pipelines.enrich.entities.build.corpus import span_errors, to_bilou
 from pipelines.enrich.entities.build.gazetteer_build import aligned_words, spacing_variants
 from pipelines.enrich.entities.build.word_evidence import word_affinities
 from pipelines.enrich.entities.names.gazetteer import MODELS_DIR
@@ -24,6 +24,19 @@ def test_bilou_round_trip() -> None:
     tags = ["B-PERS", "I-PERS", "I-PERS", "O", "B-LOC", "B-ORG", "I-ORG"]
     assert to_bilou(tags) == ["B-PERS", "I-PERS", "L-PERS", "O", "U-LOC", "B-ORG", "L-ORG"]
     assert to_iob2(to_bilou(tags)) == tags
+
+
+def test_span_errors_tell_missed_boundary_type_and_spurious_spans() -> None:
+    gold = ["B-PERS", "I-PERS", "O", "B-ORG", "O", "B-LOC", "O", "B-MISC", "O", "O"]
+    predicted = ["B-PERS", "O", "O", "B-LOC", "O", "O", "O", "O", "O", "B-ORG"]
+    assert span_errors(gold, predicted) == [
+        ("boundary", "PERS", (0, 2, "PERS")),
+        ("type", "ORG", (3, 4, "ORG")),
+        ("missed", "LOC", (5, 6, "LOC")),
+        ("missed", "MISC", (7, 8, "MISC")),
+        ("spurious", "ORG", (9, 10, "ORG")),
+    ]
+    assert span_errors(gold[:2], gold[:2]) == [("right", "PERS", (0, 2, "PERS"))]
 
 
 def test_a_name_found_once_is_found_everywhere_in_the_document() -> None:
