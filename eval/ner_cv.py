@@ -65,6 +65,9 @@ def main() -> int:
     parser.add_argument("--save", type=Path, help="write the span counts (JSON) to combine runs")
     parser.add_argument("--outside-shifts", type=float, nargs="*", default=[0.0])
     parser.add_argument(
+        "--rare-dropout", type=int, default=0, help="train_model's rare_dropout_count"
+    )
+    parser.add_argument(
         "--predictions", type=Path, help="write held-out words, gold and predicted tags (JSONL)"
     )
     args = parser.parse_args()
@@ -87,7 +90,7 @@ def main() -> int:
         fold_started = time.perf_counter()
         with tempfile.TemporaryDirectory() as folder:
             model = Path(folder) / "ar.crfsuite"
-            train_model(train, lexicon, params, model)
+            train_model(train, lexicon, params, model, args.rare_dropout)
             crf = pycrfsuite.Tagger()
             crf.open(str(model))
             attributes = len(crf.info().attributes)

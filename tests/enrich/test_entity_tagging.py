@@ -10,6 +10,7 @@ import pytest
 
 from pipelines.enrich.entities.build.corpus import span_errors, to_bilou
 from pipelines.enrich.entities.build.gazetteer_build import aligned_words, spacing_variants
+from pipelines.enrich.entities.build.train import rare_word_dropouts, without_identity
 from pipelines.enrich.entities.build.word_evidence import word_affinities
 from pipelines.enrich.entities.names.gazetteer import MODELS_DIR
 from pipelines.enrich.entities.names.text import token_forms
@@ -37,6 +38,19 @@ def test_span_errors_tell_missed_boundary_type_and_spurious_spans() -> None:
         ("spurious", "ORG", (9, 10, "ORG")),
     ]
     assert span_errors(gold[:2], gold[:2]) == [("right", "PERS", (0, 2, "PERS"))]
+
+
+def test_rare_words_lose_their_identity_features_in_training_only_half_the_time() -> None:
+    words = [f"كلمه{i}" for i in range(40)]
+    sentences = [(words, ["O"] * 40), (words[:1], ["O"])]
+    dropped = rare_word_dropouts(sentences, 1)
+    assert "كلمه0" not in dropped  # seen twice
+    assert 8 <= len(dropped) <= 31
+    features = [["b", "w=" + w, "s=" + w, "x2=" + w[-2:], "-1w=" + w] for w in words]
+    kept = without_identity(words, features, dropped)
+    for word, original, feats in zip(words, features, kept, strict=True):
+        expected = ["b", "x2=" + word[-2:], "-1w=" + word] if word in dropped else original
+        assert feats == expected
 
 
 def test_a_name_found_once_is_found_everywhere_in_the_document() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import time
+import zlib
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,7 @@ MIN_KNOWN_COUNT = 2
 # A word seen this often in training and almost never inside an entity is no place name alone.
 STOPLIST_MIN_COUNT, STOPLIST_MAX_ENTITY_SHARE = 5, 0.1
 MIN_ZIPF = 3.0
+IDENTITY_FEATURES = ("w=", "s=")
 WIKI_CLUBS = ("Clubs_key", "clubs_teams_leagues")
 
 
@@ -150,14 +152,47 @@ def text_clusters(lexicon: dict[str, Any], sentences: list[list[str]]) -> dict[s
     return {"cluster_words": words, "cluster_ids": [clusters[word] for word in words]}
 
 
+def rare_word_dropouts(sentences: list[Sentence], max_count: int) -> frozenset[str]:
+    """Normalized words seen at most `max_count` times in the sentences, half of them (by a
+    hash of the word: deterministic), whose identity features training leaves out."""
+    counts = Counter(normalize_word(word) for words, _ in sentences for word in words)
+    return frozenset(
+        word
+        for word, count in counts.items()
+        if count <= max_count and zlib.crc32(word.encode("utf-8")) % 2 == 0
+    )
+
+
+def without_identity(
+    words: list[str], features: list[list[str]], dropped: frozenset[str]
+) -> list[list[str]]:
+    """The token features with the word's own identity (`w=`, `s=`) left out where the word
+    is in `dropped`: the model learns to tag such tokens as it will meet unseen names."""
+    return [
+        [f for f in feats if f[:2] not in IDENTITY_FEATURES]
+        if normalize_word(word) in dropped
+        else feats
+        for word, feats in zip(words, features, strict=True)
+    ]
+
+
 def train_model(
-    sentences: list[Sentence], lexicon: dict[str, Any], params: dict[str, Any], out: Path
+    sentences: list[Sentence],
+    lexicon: dict[str, Any],
+    params: dict[str, Any],
+    out: Path,
+    rare_dropout_count: int = 0,
 ) -> None:
-    """Fit one CRF on the sentences and save it to `out`."""
+    """Fit one CRF on the sentences and save it to `out` (`rare_dropout_count`: words seen
+    that often or less lose their identity features half the time, `rare_word_dropouts`)."""
     extractor = build_extractor(lexicon, load_gazetteer(GAZETTEER_FILE))
     trainer = pycrfsuite.Trainer(verbose=False)
+    dropped = rare_word_dropouts(sentences, rare_dropout_count)
     for words, tags in sentences:
-        trainer.append(extractor.sentence_features(words), to_bilou(tags))
+        features = extractor.sentence_features(words)
+        if dropped:
+            features = without_identity(words, features, dropped)
+        trainer.append(features, to_bilou(tags))
     trainer.set_params(params)
     trainer.train(str(out))
 
