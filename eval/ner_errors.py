@@ -22,7 +22,7 @@ def _show(words: list[str], tags: list[str], start: int, end: int) -> str:
     inside = {i: kind for s, e, kind in spans(tags) for i in range(s, e)}
     low, high = max(0, start - 2), min(len(words), end + 2)
     return " ".join(
-        f"[{words[i]}]{inside[i][0]}" if i in inside else words[i] for i in range(low, high)
+        f"[{words[i]}]{inside[i][:3]}" if i in inside else words[i] for i in range(low, high)
     )
 
 
