@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from pipelines.enrich.entities.build.corpus import Scores, read_dataset, score
+from pipelines.enrich.entities.build.corpus import Scores, cv_split, read_dataset, score
 from pipelines.enrich.entities.build.train import (
     CRF_PARAMS,
     LANGUAGE_PARAMS,
@@ -80,8 +80,7 @@ def main() -> int:
     started = time.perf_counter()
     predictions = args.predictions.open("w", encoding="utf-8") if args.predictions else None
     for fold in args.folds:
-        low, high = len(sentences) * fold // args.parts, len(sentences) * (fold + 1) // args.parts
-        train, held = sentences[:low] + sentences[high:], sentences[low:high]
+        train, held = cv_split(sentences, fold, args.parts)
         lexicon = {**build_lexicon(train + english), **external}
         if args.stem_groups is not None:
             lexicon["stem_groups"] = args.stem_groups

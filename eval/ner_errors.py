@@ -5,7 +5,9 @@
 Per gold type: spans right, missed (nothing predicted over them), boundary (a prediction of the
 same type overlaps with other bounds), type (same bounds, other type), boundary+type; then the
 predictions that overlap no gold span (spurious, by predicted type). Examples are printed as
-`gold | predicted` over the span's words (±2 words of context).
+`gold | predicted` over the span's words (±2 words of context). With `--train` (the ANERcorp
+train.txt the CV split), each gold type is also split into names seen as an entity in the
+fold's training part and names never seen there.
 """
 
 from __future__ import annotations
@@ -15,7 +17,14 @@ import json
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from pipelines.enrich.entities.build.corpus import ERROR_KINDS, span_errors, spans
+from pipelines.enrich.entities.build.corpus import (
+    ERROR_KINDS,
+    cv_split,
+    read_dataset,
+    span_errors,
+    spans,
+)
+from pipelines.enrich.entities.names.text import normalize_word
 
 
 def _show(words: list[str], tags: list[str], start: int, end: int) -> str:
@@ -26,19 +35,38 @@ def _show(words: list[str], tags: list[str], start: int, end: int) -> str:
     )
 
 
+def _key(words: list[str]) -> str:
+    return " ".join(normalize_word(word) for word in words)
+
+
+def seen_names(path: Path, folds: set[int], parts: int) -> dict[int, set[str]]:
+    """Per fold, the names (normalized words) tagged as entities in its training part."""
+    sentences = read_dataset("anercorp", path)
+    found: dict[int, set[str]] = {}
+    for fold in folds:
+        train, _ = cv_split(sentences, fold, parts)
+        found[fold] = {_key(w[s:e]) for w, tags in train for s, e, _ in spans(tags)}
+    return found
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", type=Path, help="JSONL of eval/ner_cv.py --predictions")
     parser.add_argument("--shift", type=float, default=0.0)
     parser.add_argument("--examples", type=int, default=5)
+    parser.add_argument("--train", type=Path, help="ANERcorp train.txt: split seen / unseen")
+    parser.add_argument("--parts", type=int, default=5)
     args = parser.parse_args()
+    rows = [json.loads(line) for line in args.path.read_text(encoding="utf-8").splitlines()]
+    rows = [row for row in rows if row["shift"] == args.shift]
+    seen = seen_names(args.train, {row["fold"] for row in rows}, args.parts) if args.train else {}
     counts: Counter[tuple[str, str]] = Counter()
     examples: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for line in args.path.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        if row["shift"] != args.shift:
-            continue
+    for row in rows:
         for error, kind, (start, end, _) in span_errors(row["gold"], row["predicted"]):
+            if seen and error != "spurious":
+                novel = _key(row["words"][start:end]) not in seen[row["fold"]]
+                kind += " unseen" if novel else " seen"
             counts[kind, error] += 1
             if error != "right" and len(examples[kind, error]) < args.examples:
                 shown = f"{_show(row['words'], row['gold'], start, end)}  |  "
@@ -54,7 +82,7 @@ def main() -> int:
             for error in ERROR_KINDS
         ]
         print(f"| {kind} | {sum(row_counts[:-1])} | " + " | ".join(map(str, row_counts)) + " |")
-    for (kind, error), shown in sorted(examples.items()):
+    for (kind, error), shown in sorted(item for item in examples.items() if item[1]):
         print(f"\n{kind} {error}:")
         for example in shown:
             print(f"  {example}")

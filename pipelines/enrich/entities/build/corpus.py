@@ -156,6 +156,12 @@ def score(gold: Iterable[list[str]], predicted: Iterable[list[str]]) -> Scores:
     return result
 
 
+def cv_split(sentences: list[Sentence], fold: int, parts: int) -> tuple[list[Sentence], ...]:
+    """Training and held-out sentences of one contiguous fold (`eval/ner_cv.py`)."""
+    low, high = len(sentences) * fold // parts, len(sentences) * (fold + 1) // parts
+    return sentences[:low] + sentences[high:], sentences[low:high]
+
+
 ERROR_KINDS = ("right", "missed", "boundary", "type", "boundary+type", "spurious")
 
 
