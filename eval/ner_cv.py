@@ -65,8 +65,9 @@ def main() -> int:
     parser.add_argument("--save", type=Path, help="write the span counts (JSON) to combine runs")
     parser.add_argument("--outside-shifts", type=float, nargs="*", default=[0.0])
     parser.add_argument(
-        "--rare-dropout", type=int, default=0, help="train_model's rare_dropout_count"
+        "--identity-dropout", type=float, default=0.0, help="train_model's dropout rate"
     )
+    parser.add_argument("--dropout-max-count", type=int, help="only words seen this often")
     parser.add_argument(
         "--predictions", type=Path, help="write held-out words, gold and predicted tags (JSONL)"
     )
@@ -89,7 +90,8 @@ def main() -> int:
         fold_started = time.perf_counter()
         with tempfile.TemporaryDirectory() as folder:
             model = Path(folder) / "ar.crfsuite"
-            train_model(train, lexicon, params, model, args.rare_dropout)
+            dropout = (args.identity_dropout, args.dropout_max_count)
+            train_model(train, lexicon, params, model, dropout)
             crf = pycrfsuite.Tagger()
             crf.open(str(model))
             attributes = len(crf.info().attributes)

@@ -10,7 +10,7 @@ import pytest
 
 from pipelines.enrich.entities.build.corpus import span_errors, to_bilou
 from pipelines.enrich.entities.build.gazetteer_build import aligned_words, spacing_variants
-from pipelines.enrich.entities.build.train import rare_word_dropouts, without_identity
+from pipelines.enrich.entities.build.train import identity_dropouts, without_identity
 from pipelines.enrich.entities.build.word_evidence import word_affinities
 from pipelines.enrich.entities.names.gazetteer import MODELS_DIR
 from pipelines.enrich.entities.names.text import token_forms
@@ -40,16 +40,17 @@ def test_span_errors_tell_missed_boundary_type_and_spurious_spans() -> None:
     assert span_errors(gold[:2], gold[:2]) == [("right", "PERS", (0, 2, "PERS"))]
 
 
-def test_rare_words_lose_their_identity_features_in_training_only_half_the_time() -> None:
-    words = [f"كلمه{i}" for i in range(40)]
-    sentences = [(words, ["O"] * 40), (words[:1], ["O"])]
-    dropped = rare_word_dropouts(sentences, 1)
-    assert "كلمه0" not in dropped  # seen twice
-    assert 8 <= len(dropped) <= 31
+def test_identity_dropout_leaves_out_word_features_of_a_share_of_rare_tokens() -> None:
+    words = [f"كلمه{i}" for i in range(200)]
+    sentences = [(words, ["O"] * 200), (words[:1], ["O"])]
+    dropped = identity_dropouts(sentences, 0.5, max_count=1)
+    assert 0 not in dropped[0] and dropped[1] == set()  # `كلمه0` is seen twice
+    assert 60 <= len(dropped[0]) <= 140
+    assert identity_dropouts(sentences, 0.5, max_count=1) == dropped  # deterministic
     features = [["b", "w=" + w, "s=" + w, "x2=" + w[-2:], "-1w=" + w] for w in words]
-    kept = without_identity(words, features, dropped)
-    for word, original, feats in zip(words, features, kept, strict=True):
-        expected = ["b", "x2=" + word[-2:], "-1w=" + word] if word in dropped else original
+    kept = without_identity(features, dropped[0])
+    for j, (word, original, feats) in enumerate(zip(words, features, kept, strict=True)):
+        expected = ["b", "x2=" + word[-2:], "-1w=" + word] if j in dropped[0] else original
         assert feats == expected
 
 

@@ -152,27 +152,30 @@ def text_clusters(lexicon: dict[str, Any], sentences: list[list[str]]) -> dict[s
     return {"cluster_words": words, "cluster_ids": [clusters[word] for word in words]}
 
 
-def rare_word_dropouts(sentences: list[Sentence], max_count: int) -> frozenset[str]:
-    """Normalized words seen at most `max_count` times in the sentences, half of them (by a
-    hash of the word: deterministic), whose identity features training leaves out."""
+def identity_dropouts(
+    sentences: list[Sentence], rate: float, max_count: int | None = None
+) -> list[set[int]]:
+    """Per sentence, the token positions whose identity features training leaves out: a share
+    `rate` of the tokens (by a hash of sentence, position and word: deterministic), only of
+    words seen at most `max_count` times when it is given."""
     counts = Counter(normalize_word(word) for words, _ in sentences for word in words)
-    return frozenset(
-        word
-        for word, count in counts.items()
-        if count <= max_count and zlib.crc32(word.encode("utf-8")) % 2 == 0
-    )
-
-
-def without_identity(
-    words: list[str], features: list[list[str]], dropped: frozenset[str]
-) -> list[list[str]]:
-    """The token features with the word's own identity (`w=`, `s=`) left out where the word
-    is in `dropped`: the model learns to tag such tokens as it will meet unseen names."""
     return [
-        [f for f in feats if f[:2] not in IDENTITY_FEATURES]
-        if normalize_word(word) in dropped
-        else feats
-        for word, feats in zip(words, features, strict=True)
+        {
+            j
+            for j, word in enumerate(words)
+            if (max_count is None or counts[normalize_word(word)] <= max_count)
+            and zlib.crc32(f"{i}:{j}:{word}".encode()) % 1000 < rate * 1000
+        }
+        for i, (words, _) in enumerate(sentences)
+    ]
+
+
+def without_identity(features: list[list[str]], dropped: set[int]) -> list[list[str]]:
+    """The token features with the word's own identity (`w=`, `s=`) left out at the positions
+    `dropped`: the model learns to tag such tokens as it will meet unseen names."""
+    return [
+        [f for f in feats if f[:2] not in IDENTITY_FEATURES] if j in dropped else feats
+        for j, feats in enumerate(features)
     ]
 
 
@@ -181,17 +184,17 @@ def train_model(
     lexicon: dict[str, Any],
     params: dict[str, Any],
     out: Path,
-    rare_dropout_count: int = 0,
+    dropout: tuple[float, int | None] = (0.0, None),
 ) -> None:
-    """Fit one CRF on the sentences and save it to `out` (`rare_dropout_count`: words seen
-    that often or less lose their identity features half the time, `rare_word_dropouts`)."""
+    """Fit one CRF on the sentences and save it to `out` (`dropout`: rate and word count
+    limit of `identity_dropouts`)."""
     extractor = build_extractor(lexicon, load_gazetteer(GAZETTEER_FILE))
     trainer = pycrfsuite.Trainer(verbose=False)
-    dropped = rare_word_dropouts(sentences, rare_dropout_count)
-    for words, tags in sentences:
+    dropped = identity_dropouts(sentences, *dropout) if dropout[0] else []
+    for i, (words, tags) in enumerate(sentences):
         features = extractor.sentence_features(words)
-        if dropped:
-            features = without_identity(words, features, dropped)
+        if dropped and dropped[i]:
+            features = without_identity(features, dropped[i])
         trainer.append(features, to_bilou(tags))
     trainer.set_params(params)
     trainer.train(str(out))
