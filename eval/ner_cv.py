@@ -9,6 +9,7 @@ other four (lexicon from those four + UNER dev, as `make model` does), and stric
 reported over both held-out folds together. Folds run one after the other (one training at a
 time); deterministic. `--outside-shifts 0 -0.5 -1` scores each fold model again with the `O`
 label's bias shifted (`shift_outside`), one output line per shift, without retraining.
+`--predictions FILE` keeps the held-out tags for `eval/ner_errors.py` (error analysis).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from pipelines.enrich.entities.build.corpus import Scores, read_dataset, score
+from pipelines.enrich.entities.build.corpus import Scores, cv_split, read_dataset, score
 from pipelines.enrich.entities.build.train import (
     CRF_PARAMS,
     LANGUAGE_PARAMS,
@@ -63,6 +64,13 @@ def main() -> int:
     )
     parser.add_argument("--save", type=Path, help="write the span counts (JSON) to combine runs")
     parser.add_argument("--outside-shifts", type=float, nargs="*", default=[0.0])
+    parser.add_argument(
+        "--identity-dropout", type=float, default=0.0, help="train_model's dropout rate"
+    )
+    parser.add_argument("--dropout-max-count", type=int, help="only words seen this often")
+    parser.add_argument(
+        "--predictions", type=Path, help="write held-out words, gold and predicted tags (JSONL)"
+    )
     args = parser.parse_args()
     params = {**CRF_PARAMS, **LANGUAGE_PARAMS.get("ar", {}), **json.loads(args.params)}
     sentences = read_dataset("anercorp", args.path)
@@ -71,9 +79,9 @@ def main() -> int:
     totals = {shift: Scores(Counter(), Counter(), Counter()) for shift in args.outside_shifts}
     notes: dict[float, list[str]] = {shift: [] for shift in args.outside_shifts}
     started = time.perf_counter()
+    predictions = args.predictions.open("w", encoding="utf-8") if args.predictions else None
     for fold in args.folds:
-        low, high = len(sentences) * fold // args.parts, len(sentences) * (fold + 1) // args.parts
-        train, held = sentences[:low] + sentences[high:], sentences[low:high]
+        train, held = cv_split(sentences, fold, args.parts)
         lexicon = {**build_lexicon(train + english), **external}
         if args.stem_groups is not None:
             lexicon["stem_groups"] = args.stem_groups
@@ -82,7 +90,8 @@ def main() -> int:
         fold_started = time.perf_counter()
         with tempfile.TemporaryDirectory() as folder:
             model = Path(folder) / "ar.crfsuite"
-            train_model(train, lexicon, params, model)
+            dropout = (args.identity_dropout, args.dropout_max_count)
+            train_model(train, lexicon, params, model, dropout)
             crf = pycrfsuite.Tagger()
             crf.open(str(model))
             attributes = len(crf.info().attributes)
@@ -93,11 +102,18 @@ def main() -> int:
                 tagger = Tagger("ar", "cv", extractor, decoder)
                 predicted = [tags for tags, _ in tagger.tag_many([words for words, _ in held])]
                 result = score([tags for _, tags in held], predicted)
+                for (words, gold), tags in zip(held, predicted, strict=True):
+                    if predictions is None:
+                        break
+                    row = {"fold": fold, "shift": shift, "words": words, "gold": gold}
+                    predictions.write(json.dumps({**row, "predicted": tags}) + "\n")
                 total.tp.update(result.tp)
                 total.predicted.update(result.predicted)
                 total.gold.update(result.gold)
                 note = f"fold{fold}={result.prf()[2]:.4f} ({seconds:.0f} s, {attributes:,} attr)"
                 notes[shift].append(note)
+    if predictions is not None:
+        predictions.close()
     if args.save:
         counts = {
             str(shift): [dict(t.tp), dict(t.predicted), dict(t.gold)] for shift, t in totals.items()

@@ -8,8 +8,9 @@ from pathlib import Path
 import pycrfsuite
 import pytest
 
-from pipelines.enrich.entities.build.corpus import to_bilou
+from pipelines.enrich.entities.build.corpus import span_errors, to_bilou
 from pipelines.enrich.entities.build.gazetteer_build import aligned_words, spacing_variants
+from pipelines.enrich.entities.build.train import identity_dropouts, without_identity
 from pipelines.enrich.entities.build.word_evidence import word_affinities
 from pipelines.enrich.entities.names.gazetteer import MODELS_DIR
 from pipelines.enrich.entities.names.text import token_forms
@@ -24,6 +25,33 @@ def test_bilou_round_trip() -> None:
     tags = ["B-PERS", "I-PERS", "I-PERS", "O", "B-LOC", "B-ORG", "I-ORG"]
     assert to_bilou(tags) == ["B-PERS", "I-PERS", "L-PERS", "O", "U-LOC", "B-ORG", "L-ORG"]
     assert to_iob2(to_bilou(tags)) == tags
+
+
+def test_span_errors_tell_missed_boundary_type_and_spurious_spans() -> None:
+    gold = ["B-PERS", "I-PERS", "O", "B-ORG", "O", "B-LOC", "O", "B-MISC", "O", "O"]
+    predicted = ["B-PERS", "O", "O", "B-LOC", "O", "O", "O", "O", "O", "B-ORG"]
+    assert span_errors(gold, predicted) == [
+        ("boundary", "PERS", (0, 2, "PERS")),
+        ("type", "ORG", (3, 4, "ORG")),
+        ("missed", "LOC", (5, 6, "LOC")),
+        ("missed", "MISC", (7, 8, "MISC")),
+        ("spurious", "ORG", (9, 10, "ORG")),
+    ]
+    assert span_errors(gold[:2], gold[:2]) == [("right", "PERS", (0, 2, "PERS"))]
+
+
+def test_identity_dropout_leaves_out_word_features_of_a_share_of_rare_tokens() -> None:
+    words = [f"كلمه{i}" for i in range(200)]
+    sentences = [(words, ["O"] * 200), (words[:1], ["O"])]
+    dropped = identity_dropouts(sentences, 0.5, max_count=1)
+    assert 0 not in dropped[0] and dropped[1] == set()  # `كلمه0` is seen twice
+    assert 60 <= len(dropped[0]) <= 140
+    assert identity_dropouts(sentences, 0.5, max_count=1) == dropped  # deterministic
+    features = [["b", "w=" + w, "s=" + w, "x2=" + w[-2:], "-1w=" + w] for w in words]
+    kept = without_identity(features, dropped[0])
+    for j, (word, original, feats) in enumerate(zip(words, features, kept, strict=True)):
+        expected = ["b", "x2=" + word[-2:], "-1w=" + word] if j in dropped[0] else original
+        assert feats == expected
 
 
 def test_a_name_found_once_is_found_everywhere_in_the_document() -> None:

@@ -154,3 +154,39 @@ def score(gold: Iterable[list[str]], predicted: Iterable[list[str]]) -> Scores:
         result.predicted.update(kind for _, _, kind in predicted_spans)
         result.tp.update(kind for _, _, kind in gold_spans & predicted_spans)
     return result
+
+
+def cv_split(sentences: list[Sentence], fold: int, parts: int) -> tuple[list[Sentence], ...]:
+    """Training and held-out sentences of one contiguous fold (`eval/ner_cv.py`)."""
+    low, high = len(sentences) * fold // parts, len(sentences) * (fold + 1) // parts
+    return sentences[:low] + sentences[high:], sentences[low:high]
+
+
+ERROR_KINDS = ("right", "missed", "boundary", "type", "boundary+type", "spurious")
+
+
+def span_errors(gold_tags: list[str], predicted_tags: list[str]) -> list[tuple[str, str, Span]]:
+    """Each gold span as `(error kind, its type, span)`: right, missed (no predicted span
+    overlaps it), boundary (an overlapping prediction of its type, other bounds), type (same
+    bounds, other type) or boundary+type; then each predicted span that overlaps no gold span
+    as spurious, with the predicted type."""
+    gold, predicted = spans(gold_tags), spans(predicted_tags)
+    found: list[tuple[str, str, Span]] = []
+    for span in sorted(gold):
+        start, end, kind = span
+        overlapping = [p for p in predicted if p[0] < end and start < p[1]]
+        if span in predicted:
+            error = "right"
+        elif not overlapping:
+            error = "missed"
+        elif any(p[:2] == (start, end) for p in overlapping):
+            error = "type"
+        elif any(p[2] == kind for p in overlapping):
+            error = "boundary"
+        else:
+            error = "boundary+type"
+        found.append((error, kind, span))
+    for span in sorted(predicted):
+        if not any(g[0] < span[1] and span[0] < g[1] for g in gold):
+            found.append(("spurious", span[2], span))
+    return found

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import time
+import zlib
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,7 @@ MIN_KNOWN_COUNT = 2
 # A word seen this often in training and almost never inside an entity is no place name alone.
 STOPLIST_MIN_COUNT, STOPLIST_MAX_ENTITY_SHARE = 5, 0.1
 MIN_ZIPF = 3.0
+IDENTITY_FEATURES = ("w=", "s=")
 WIKI_CLUBS = ("Clubs_key", "clubs_teams_leagues")
 
 
@@ -150,14 +152,50 @@ def text_clusters(lexicon: dict[str, Any], sentences: list[list[str]]) -> dict[s
     return {"cluster_words": words, "cluster_ids": [clusters[word] for word in words]}
 
 
+def identity_dropouts(
+    sentences: list[Sentence], rate: float, max_count: int | None = None
+) -> list[set[int]]:
+    """Per sentence, the token positions whose identity features training leaves out: a share
+    `rate` of the tokens (by a hash of sentence, position and word: deterministic), only of
+    words seen at most `max_count` times when it is given."""
+    counts = Counter(normalize_word(word) for words, _ in sentences for word in words)
+    return [
+        {
+            j
+            for j, word in enumerate(words)
+            if (max_count is None or counts[normalize_word(word)] <= max_count)
+            and zlib.crc32(f"{i}:{j}:{word}".encode()) % 1000 < rate * 1000
+        }
+        for i, (words, _) in enumerate(sentences)
+    ]
+
+
+def without_identity(features: list[list[str]], dropped: set[int]) -> list[list[str]]:
+    """The token features with the word's own identity (`w=`, `s=`) left out at the positions
+    `dropped`: the model learns to tag such tokens as it will meet unseen names."""
+    return [
+        [f for f in feats if f[:2] not in IDENTITY_FEATURES] if j in dropped else feats
+        for j, feats in enumerate(features)
+    ]
+
+
 def train_model(
-    sentences: list[Sentence], lexicon: dict[str, Any], params: dict[str, Any], out: Path
+    sentences: list[Sentence],
+    lexicon: dict[str, Any],
+    params: dict[str, Any],
+    out: Path,
+    dropout: tuple[float, int | None] = (0.0, None),
 ) -> None:
-    """Fit one CRF on the sentences and save it to `out`."""
+    """Fit one CRF on the sentences and save it to `out` (`dropout`: rate and word count
+    limit of `identity_dropouts`)."""
     extractor = build_extractor(lexicon, load_gazetteer(GAZETTEER_FILE))
     trainer = pycrfsuite.Trainer(verbose=False)
-    for words, tags in sentences:
-        trainer.append(extractor.sentence_features(words), to_bilou(tags))
+    dropped = identity_dropouts(sentences, *dropout) if dropout[0] else []
+    for i, (words, tags) in enumerate(sentences):
+        features = extractor.sentence_features(words)
+        if dropped and dropped[i]:
+            features = without_identity(features, dropped[i])
+        trainer.append(features, to_bilou(tags))
     trainer.set_params(params)
     trainer.train(str(out))
 
