@@ -90,7 +90,7 @@ _POOLS: dict[int, ProcessPoolExecutor] = {}
 def worker_pool(workers: int) -> ProcessPoolExecutor:
     """The process's shared pool of `workers` processes, shut down at exit."""
     if workers not in _POOLS:
-        prestart_workers()  # from the main thread, so the fork server dies with this process
+        prestart_workers()  # on a main thread, a fork server that dies with this process
         _POOLS[workers] = pool = spawn_pool(workers)
         atexit.register(pool.shutdown, cancel_futures=True)
     return _POOLS[workers]
