@@ -30,7 +30,7 @@ if __name__ == "__main__":
 """
 
 
-def _gone(pids: list[int], timeout: float = 20.0) -> list[int]:
+def _still_alive(pids: list[int], timeout: float = 20.0) -> list[int]:
     """Those of `pids` still alive (zombies count as gone) after waiting up to `timeout`."""
     deadline = time.monotonic() + timeout
     alive = pids
@@ -63,6 +63,6 @@ def test_killed_owner_takes_fork_server_and_workers(tmp_path: Path) -> None:
         assert fork_server != owner.pid
         owner.send_signal(signal.SIGKILL)
         owner.wait(timeout=30)
-        assert _gone([fork_server, *workers]) == []
+        assert _still_alive([fork_server, *workers]) == []
     finally:
         owner.kill()

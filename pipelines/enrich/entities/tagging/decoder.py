@@ -98,7 +98,7 @@ class CompiledCRF:
         self._reserve(first + len(words))
         extractor, rows = self.extractor, slice(first, first + len(words))
         spans = extractor.known_spans
-        # `extractor.first_forms(words)` and `inner_forms(words)`, faster for new words
+        # `token_forms`, `extractor.first_forms` and `inner_forms` of the words, faster for new ones
         forms, firsts, inners = name_forms(
             words, extractor.known, extractor.span_known or extractor.known
         )
@@ -196,7 +196,7 @@ class CompiledCRF:
         if pseudo:
             clears = self._clears
             rows = self._rows(pseudo)
-            if self._clears != clears:  # the cache was emptied: the plain rows are void
+            if self._clears != clears:  # rows were evicted and renumbered: the plain ids are void
                 for at, word in zip(where, pseudo, strict=True):
                     flat[at] = word
                 return self._rows(flat), forms
