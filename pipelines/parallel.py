@@ -12,6 +12,7 @@ so only the stage that saw it fails.
 from __future__ import annotations
 
 import atexit
+import importlib.abc
 import multiprocessing
 import multiprocessing.forkserver
 import os
@@ -32,13 +33,16 @@ PRELOAD = ["pipelines.staging.preload"]
 # Read by the fork server's preload: set only while the owning process's main thread starts it.
 DIE_WITH_PARENT_ENV = "NEWS_FORKSERVER_DIES_WITH_PARENT"
 _PR_SET_PDEATHSIG = 1
+# pyarrow imports pandas (~45 MB a worker) on its first array, only to tell whether values are
+# pandas objects; nothing a worker runs uses pandas, so workers have it unavailable instead.
+NOT_IN_WORKERS = ("pandas",)
 
 
 def spawn_pool(workers: int) -> ProcessPoolExecutor:
     """A new pool of worker processes forked from the preloaded fork server, one BLAS thread
     each."""
     return ProcessPoolExecutor(
-        max_workers=workers, mp_context=_fork_context(), initializer=die_with_parent
+        max_workers=workers, mp_context=_fork_context(), initializer=start_worker
     )
 
 
@@ -55,6 +59,20 @@ def prestart_workers() -> None:
     finally:
         if on_main_thread:
             os.environ.pop(DIE_WITH_PARENT_ENV, None)
+
+
+def start_worker() -> None:
+    """Each pool worker's start: it dies with its parent, and `NOT_IN_WORKERS` cannot load."""
+    die_with_parent()
+    sys.meta_path.insert(0, _Unavailable())
+
+
+class _Unavailable(importlib.abc.MetaPathFinder):
+    """Importing a module of `NOT_IN_WORKERS` raises ModuleNotFoundError, as if not installed."""
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+        if name.partition(".")[0] in NOT_IN_WORKERS:
+            raise ModuleNotFoundError(f"{name} is not loaded in map workers", name=name)
 
 
 def die_with_parent() -> None:

@@ -8,8 +8,9 @@ from typing import Any
 
 from pipelines.merge.loader import LoadReport
 
-# Map stages run on the workers; read and merge steps on the process that conducts the load.
-MAP_STAGES = ("validate", "clean", "dates", "entities", "signatures", "stage_write")
+# Map stages run on the workers; read, validate and merge steps on the process that conducts
+# the load.
+MAP_STAGES = ("clean", "dates", "entities", "signatures", "stage_write")
 
 
 class PhaseClock:

@@ -7,15 +7,13 @@ from collections.abc import Mapping
 import numpy as np
 import numpy.typing as npt
 import polars as pl
+import pyarrow as pa
 
+from pipelines.dedup.index import BAND_COLUMNS, SIGNATURE_COLUMNS, index_tables
 from pipelines.dedup.minhash import (
     NUM_BINS,
     U8,
-    band_keys,
     estimated_jaccard,
-    has_shingles,
-    sketches,
-    stored_form,
 )
 from pipelines.dedup.shingles import I64, U64, jaccard, shingle_hashes
 
@@ -35,39 +33,22 @@ SIGNATURE_BYTES = 2 + NUM_BINS // 2  # uint16 filled-bin count, then NUM_BINS 4-
 BUCKET_WINDOW = 50
 PAIR_SCHEMA = {"article_id": pl.String, "other_article_id": pl.String}
 LINK_SCHEMA = {**PAIR_SCHEMA, "similarity": pl.Float64}
-BAND_SCHEMA = {"article_id": pl.String, "band_key": pl.Int64}
-SIGNATURE_SCHEMA = {"article_id": pl.String, "signature": pl.Binary}
+BAND_SCHEMA = pl.Schema(BAND_COLUMNS)  # the shapes are declared once, in Arrow (dedup.index)
+SIGNATURE_SCHEMA = pl.Schema(SIGNATURE_COLUMNS)
 INDEX_BATCH_SIZE = 5_000  # bodies shingled at once (character shingles cost memory)
 VERIFY_CHUNK = 2_500  # pairs verified at once (<= 5,000 bodies shingled)
 
 
 def index_rows(article_ids: list[str], bodies: list[str]) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(band rows, signature rows) of the bodies that have any shingle.
+    """`index.index_tables` as Polars frames: (band rows, signature rows)."""
+    bands, rows = index_tables(article_ids, bodies)
+    return _frame(bands), _frame(rows)
 
-    Band rows: one (article_id, band_key) per LSH band. Signature rows: (article_id, signature)
-    with the stored signature as bytes: the filled-bin count (little-endian uint16), then the
-    NUM_BINS 4-bit bins, two a byte.
-    """
-    sigs, filled = sketches(bodies)
-    kept = has_shingles(sigs)
-    keys = band_keys(sigs)[kept]
-    ids = np.asarray(article_ids, dtype=object)[kept]
-    bands = pl.DataFrame(
-        {"article_id": np.repeat(ids, keys.shape[1]).tolist(), "band_key": keys.ravel()},
-        schema=BAND_SCHEMA,
-    )
-    packed = stored_form(sigs[kept])
-    counts = filled[kept].astype("<u2")
-    rows = pl.DataFrame(
-        {
-            "article_id": ids.tolist(),
-            "signature": [
-                count.tobytes() + row.tobytes() for count, row in zip(counts, packed, strict=True)
-            ],
-        },
-        schema=SIGNATURE_SCHEMA,
-    )
-    return bands, rows
+
+def _frame(table: pa.Table) -> pl.DataFrame:
+    frame = pl.from_arrow(table)
+    assert isinstance(frame, pl.DataFrame)
+    return frame
 
 
 def band_rows(article_ids: list[str], bodies: list[str]) -> pl.DataFrame:

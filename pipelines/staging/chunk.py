@@ -1,4 +1,4 @@
-"""Map one chunk of a dump's raw records: validate, clean, find dates and entities, sign bodies.
+"""Map one chunk of a dump's validated raw records: clean, find dates and entities, sign bodies.
 
 Pure: reads the chunk's raw Parquet file and writes one Parquet file per staged table. Timestamps
 that come from warehouse state (when a dump version was first seen) are left NULL here and
@@ -10,36 +10,35 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipelines.clean.batches import CleanedBatch, clean_records
-from pipelines.dedup.matching import index_rows
+from pipelines.dedup.index import index_tables
 from pipelines.enrich.dates.batch import mention_rows
 from pipelines.enrich.entities.batch import entity_tables
 from pipelines.ingest.frames import REJECTED_RECORDS_SCHEMA
 from pipelines.staging.clock import StageClock
 from pipelines.staging.files import STAGED_SCHEMAS, chunk_path
-from pipelines.validation import find_rejections
 
-# Validation needs a timestamp column shaped like raw.records'; the real one is set at merge.
-_PLACEHOLDER_TIME = datetime(1970, 1, 1, tzinfo=UTC)
+# Raw columns cleaning does not read (the record as read, HTML pages, extras).
+_NOT_CLEANED = ["raw_payload", "raw_record", "extra", "extractor_version"]
 ENTITY_BATCH = 200  # articles per entity_tables call (its garbage-collector pause spans one)
 
 
 @dataclass(frozen=True)
 class ChunkTask:
-    """One chunk of one dump: its raw records in `raw_path`, outputs to `out_dir`."""
+    """One chunk of one dump: its raw records in `raw_path`, outputs to `out_dir`; the reader
+    validated them (`validation.validate_raw_chunk`): `rejections` are those quarantined."""
 
     dump_file: str
     chunk_index: int
     raw_path: Path
     out_dir: Path
+    rejections: list[dict[str, object]] = field(default_factory=list)
 
 
 @dataclass
@@ -65,8 +64,13 @@ def map_chunk(task: ChunkTask) -> ChunkResult:
     timer = StageClock(result.seconds)
     raw = pq.read_table(task.raw_path)
     result.records = raw.num_rows
-    valid, rejected = _validate(raw)
-    timer.lap("validate")
+    rejected = list(task.rejections)
+    bad = {row["record_index"] for row in rejected}
+    valid = [
+        {**record, "ingested_at": None}
+        for record in raw.drop_columns(_NOT_CLEANED).to_pylist()
+        if record["record_index"] not in bad
+    ]
     cleaned = clean_records(valid, task.dump_file)
     rows = cleaned.rows
     rejected += [{**row, "stage": "clean"} for row in cleaned.rejections]
@@ -93,21 +97,6 @@ def map_chunk(task: ChunkTask) -> ChunkResult:
     result.date_mentions, result.entity_mentions = len(dates), mentions.num_rows
     timer.lap("stage_write")
     return result
-
-
-def _validate(raw: pa.Table) -> tuple[list[dict[str, Any]], list[dict[str, object]]]:
-    """(valid records as dicts for cleaning, validation rejections) of a raw chunk."""
-    frame = pl.from_arrow(raw.drop_columns(["raw_payload"]))
-    assert isinstance(frame, pl.DataFrame)
-    frame = frame.with_columns(ingested_at=pl.lit(_PLACEHOLDER_TIME))
-    rejections = [{**row, "stage": "validate"} for row in find_rejections(frame)]
-    bad = {row["record_index"] for row in rejections}
-    records = [
-        {**record, "ingested_at": None}
-        for record in frame.drop("raw_record", "extra", "extractor_version").to_dicts()
-        if record["record_index"] not in bad
-    ]
-    return records, rejections
 
 
 def _count_cleaning(
@@ -171,11 +160,11 @@ def _signatures(rows: list[dict[str, Any]]) -> tuple[pa.Table, pa.Table]:
     """Band keys and signature of each sighting's body (keyed like the mentions: an article seen
     twice with other texts is indexed by the sighting its row is rebuilt from)."""
     keys = [str(row["record_index"]) for row in rows]
-    bands, signatures = index_rows(keys, [row["body"] for row in rows])
+    bands, signatures = index_tables(keys, [row["body"] for row in rows])
     ids = {str(row["record_index"]): row["article_id"] for row in rows}
     return (
-        _by_sighting(bands.to_arrow(), ids).cast(STAGED_SCHEMAS["bands"]),
-        _by_sighting(signatures.to_arrow(), ids).cast(STAGED_SCHEMAS["signatures"]),
+        _by_sighting(bands, ids).cast(STAGED_SCHEMAS["bands"]),
+        _by_sighting(signatures, ids).cast(STAGED_SCHEMAS["signatures"]),
     )
 
 

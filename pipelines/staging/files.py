@@ -9,23 +9,15 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-import polars as pl
 import pyarrow as pa
 
 from pipelines.clean.batches import STAGING_SCHEMA
-from pipelines.dedup.matching import BAND_SCHEMA, SIGNATURE_SCHEMA
+from pipelines.dedup.index import BAND_COLUMNS, SIGNATURE_COLUMNS
 from pipelines.enrich.dates.batch import DATE_MENTIONS_SCHEMA
 from pipelines.enrich.entities.batch import DROPPED_SCHEMA, ENTITY_SCHEMA, MENTION_SCHEMA
 from pipelines.ingest.frames import RAW_RECORDS_SCHEMA, REJECTED_RECORDS_SCHEMA
 
 _RECORD_INDEX = pa.field("record_index", pa.int64())
-_ARROW_TYPES = {pl.String: pa.string(), pl.Int64: pa.int64(), pl.Binary: pa.binary()}
-
-
-def _arrow_schema(polars_schema: dict[str, type[pl.DataType]]) -> pa.Schema:
-    """The Arrow schema the map writes a Polars-shaped table in (plain, not view, types)."""
-    return pa.schema([(name, _ARROW_TYPES[dtype]) for name, dtype in polars_schema.items()])
-
 
 STAGED_SCHEMAS: dict[str, pa.Schema] = {
     "raw": RAW_RECORDS_SCHEMA,
@@ -35,8 +27,8 @@ STAGED_SCHEMAS: dict[str, pa.Schema] = {
     "entity_mentions": MENTION_SCHEMA.append(_RECORD_INDEX),
     "dropped_entity_mentions": DROPPED_SCHEMA.append(_RECORD_INDEX),
     "entities": ENTITY_SCHEMA,
-    "bands": _arrow_schema(BAND_SCHEMA).append(_RECORD_INDEX),
-    "signatures": _arrow_schema(SIGNATURE_SCHEMA).append(_RECORD_INDEX),
+    "bands": BAND_COLUMNS.append(_RECORD_INDEX),
+    "signatures": SIGNATURE_COLUMNS.append(_RECORD_INDEX),
 }
 _OWNER_FILE = "owner.pid"
 _UNSIGNED_GRACE_SECONDS = 60.0

@@ -1,7 +1,8 @@
 """Run the map over many dumps: one reader thread, chunks on the worker pool, dumps in order.
 
 The reader thread reads each dump in chunks, stages the raw records itself (they are what it
-parsed) and submits each chunk's map to the shared worker pool; a bounded number of chunks is in
+parsed), validates them against the contract (Pandera on Polars, which the workers then never
+load) and submits each chunk's map to the shared worker pool; a bounded number of chunks is in
 flight, so memory stays flat however large a dump is. The caller receives the dumps in input
 order as parts: runs of consecutive chunks of about `part_records` records (a small dump is one
 part), each as soon as its chunks are mapped, and merges them while later ones are still mapped.
@@ -25,6 +26,7 @@ from pipelines.ingest.records import DumpSource
 from pipelines.parallel import worker_pool
 from pipelines.staging.chunk import ChunkResult, ChunkTask, map_chunk
 from pipelines.staging.files import chunk_path, dump_dir
+from pipelines.validation import validate_raw_chunk
 
 _DONE = object()
 
@@ -139,6 +141,8 @@ def _read(
     staged.directory.mkdir(parents=True, exist_ok=True)
     part = StagedPart(staged, first_record=0, is_first=True)
     began, began_cpu = time.perf_counter(), time.thread_time()
+    validating = [0.0, 0.0]  # wall, CPU
+    staged.seconds.update(read=[0.0, 0.0], validate=validating)  # first in the summary
     try:
         reader = open_dump(source)
         staged.format, staged.compression = reader.format, reader.compression
@@ -154,11 +158,16 @@ def _read(
             pq.write_table(rejected, chunk_path(staged.directory, "rejected-ingest", chunk_index))
             staged.records_read += len(batch)
             staged.ingest_rejected += len(rejections)
+            validate_began, validate_cpu = time.perf_counter(), time.thread_time()
+            invalid = validate_raw_chunk(raw)
+            validating[0] += time.perf_counter() - validate_began
+            validating[1] += time.thread_time() - validate_cpu
             task = ChunkTask(
                 source.dump_file,
                 chunk_index,
                 chunk_path(staged.directory, "raw", chunk_index),
                 staged.directory,
+                invalid,
             )
             part.chunk_indexes.append(chunk_index)
             part.records += len(batch)
@@ -167,7 +176,8 @@ def _read(
                 on_progress(source.dump_file, len(batch))
     except Exception as error:  # reported per dump; the run goes on with the others
         staged.error = f"reading failed: {type(error).__name__}: {error}"
-    staged.seconds["read"] = [time.perf_counter() - began, time.thread_time() - began_cpu]
+    read_wall, read_cpu = time.perf_counter() - began, time.thread_time() - began_cpu
+    staged.seconds["read"] = [read_wall - validating[0], read_cpu - validating[1]]
     part.is_last = True
     emit(part)
 
