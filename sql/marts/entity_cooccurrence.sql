@@ -26,20 +26,25 @@ article_entities AS (
     JOIN canonical_articles AS a USING (article_id)
 ),
 pairs AS (
-    SELECT x.week_date, x.entity_id AS entity_id_a, y.entity_id AS entity_id_b, x.article_id
+    SELECT
+        x.week_date,
+        x.entity_id AS entity_id_a,
+        y.entity_id AS entity_id_b,
+        count(*) AS count_articles
     FROM article_entities AS x
     JOIN article_entities AS y ON x.article_id = y.article_id AND x.entity_id < y.entity_id
+    GROUP BY ALL
+    HAVING count(*) >= 2
 )
+-- Names join the pairs that are kept (about one in eight), not every pair sighting.
 SELECT
     pairs.week_date,
     pairs.entity_id_a,
     pairs.entity_id_b,
     ea.name AS entity_name_a,
     eb.name AS entity_name_b,
-    count(*) AS count_articles
+    pairs.count_articles
 FROM pairs
 JOIN core.entities AS ea ON ea.entity_id = pairs.entity_id_a
 JOIN core.entities AS eb ON eb.entity_id = pairs.entity_id_b
-GROUP BY ALL
-HAVING count(*) >= 2
 ORDER BY week_date, count_articles DESC, entity_id_a, entity_id_b
