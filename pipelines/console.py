@@ -61,6 +61,10 @@ class PlainDisplay:
             )
         elif event == "failed":
             print(f"  FAILED {data['dump_file']}: {data['error']}", flush=True)
+        elif event == "merge_memory":
+            from pipelines.merge.loader import merge_memory_message
+
+            print(f"  note: {merge_memory_message(data)}", flush=True)
 
     def range_started(self, keys: list[str], records: int) -> None:
         self.tally.start(len(keys))

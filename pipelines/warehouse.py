@@ -66,13 +66,14 @@ def sql_text(name: str) -> str:
 
 
 def connect(
-    path: str | Path, *, read_only: bool = False, retries: int = 20
+    path: str | Path, *, read_only: bool = False, retries: int = 20, memory_limit: str | None = None
 ) -> duckdb.DuckDBPyConnection:
     """Open the warehouse file, waiting while another process holds its write lock; or attach
-    the DuckLake `path` names (`pipelines/locations.py`)."""
+    the DuckLake `path` names (`pipelines/locations.py`). `memory_limit` (DuckDB's syntax)
+    defaults to NEWS_DUCKDB_MEMORY_LIMIT, else a quarter of RAM."""
     config: dict[str, str | bool | int | float | list[str]] = {
         **CONNECTION_CONFIG,
-        "memory_limit": os.environ.get(MEMORY_LIMIT_ENV) or DEFAULT_MEMORY_LIMIT,
+        "memory_limit": memory_limit or os.environ.get(MEMORY_LIMIT_ENV) or DEFAULT_MEMORY_LIMIT,
     }
     if is_ducklake(path):
         from pipelines.ducklake import attach, spill_config
@@ -100,10 +101,10 @@ def connect(
 
 @contextmanager
 def open_warehouse(
-    path: str | Path, *, read_only: bool = False
+    path: str | Path, *, read_only: bool = False, memory_limit: str | None = None
 ) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A connection to the warehouse with every table created."""
-    con = connect(path, read_only=read_only)
+    """A connection to the warehouse with every table created (`connect`'s memory limit)."""
+    con = connect(path, read_only=read_only, memory_limit=memory_limit)
     try:
         if not read_only and is_ducklake(path):
             from pipelines.ducklake import ensure_schema

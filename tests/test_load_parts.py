@@ -141,3 +141,16 @@ def test_a_crash_between_parts_shows_in_status_and_the_next_run_redoes_the_dump(
         assert f"{BIG} PARTLY LOADED" in " ".join(capsys.readouterr().out.split())
         assert cli.run(landing, warehouse) == 0  # no --force: the unrecorded dump is redone
         assert contents(warehouse) == expected, f"after a crash at merge call {crash_at}"
+
+
+def test_a_merge_over_its_memory_limit_is_rolled_back_and_redone_with_the_default(
+    landing: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    monkeypatch.setenv("NEWS_WORKERS", "1")
+    expected = whole(landing, tmp_path / "whole.duckdb", monkeypatch)
+    capsys.readouterr()
+    monkeypatch.setenv("NEWS_MERGE_MEMORY_LIMIT", "2MB")  # too little for any merge
+    warehouse = tmp_path / "tight.duckdb"
+    assert cli.run(landing, warehouse) == 0
+    assert "needed more than NEWS_MERGE_MEMORY_LIMIT (2MB" in capsys.readouterr().out
+    assert contents(warehouse) == expected

@@ -133,6 +133,10 @@ def _log_progress(context: dg.AssetExecutionContext, event: str, data: dict[str,
         context.log.info(f"merged {len(data['dumps'])} dumps, last {data['last']}")
     elif event == "failed":
         context.log.error(f"{data['dump_file']}: {data['error']}")
+    elif event == "merge_memory":
+        from pipelines.merge.loader import merge_memory_message
+
+        context.log.warning(merge_memory_message(data))
 
 
 def _metadata(name: str, report: "LoadReport") -> dict[str, Any]:

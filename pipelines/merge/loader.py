@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import psutil
 
 from pipelines import settings
@@ -76,16 +77,18 @@ def load_dumps(
     emit = progress or (lambda event, data: None)
     batch: list[StagedPart] = []
     committed: set[str] = set()  # dumps with parts committed, their last one not yet
+    memory_limit = settings.merge_memory_limit()
 
     def merge() -> None:
         # A connection per batch: DuckDB returns the memory a merge used only when its database
         # closes (the main process held 0.9-1.1 GB at 16 days with one connection for the whole
         # load). On a DuckLake other processes merge too: one merge at a time, each reading what
         # the previous one committed (and stamped after it).
-        with open_warehouse(warehouse) as con, serialized_writes(warehouse), transaction(con):
-            counts = merge_dumps(
-                con, batch, threshold=threshold, processed_at=datetime.now(UTC), workers=workers
-            )
+        try:
+            counts = merge_batch(memory_limit)
+        except duckdb.OutOfMemoryException as error:  # rolled back: again, with the default
+            emit("merge_memory", {"limit": memory_limit, "error": str(error).splitlines()[0]})
+            counts = merge_batch(None)
         report.add_seconds(counts.pop("seconds"))
         done = [part.dump for part in batch if part.is_last]
         parts = [part_label(part) for part in batch]
@@ -99,6 +102,16 @@ def load_dumps(
                 committed.add(part.dump_file)
         emit("merged", {"dumps": [d.dump_file for d in done], "last": parts[-1], **counts})
         batch.clear()
+
+    def merge_batch(limit: str | None) -> dict[str, Any]:
+        with (
+            open_warehouse(warehouse, memory_limit=limit) as con,
+            serialized_writes(warehouse),
+            transaction(con),
+        ):
+            return merge_dumps(
+                con, batch, threshold=threshold, processed_at=datetime.now(UTC), workers=workers
+            )
 
     def fail(dump: StagedDump) -> None:
         error = dump.error or "failed"
@@ -160,3 +173,11 @@ def process_tree_cpu() -> float:
             continue
         total += times.user + times.system
     return total
+
+
+def merge_memory_message(data: dict[str, Any]) -> str:
+    """What a merge that outgrew NEWS_MERGE_MEMORY_LIMIT did."""
+    return (
+        f"a merge needed more than NEWS_MERGE_MEMORY_LIMIT ({data['limit']}: {data['error']}); "
+        "rolled back and done again with NEWS_DUCKDB_MEMORY_LIMIT"
+    )
