@@ -229,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     if not args.skip_gazetteer:
-        print(f"gazetteer: {build_gazetteer(GAZETTEER_FILE):,} name keys")
+        print(f"gazetteer: {build_gazetteer(GAZETTEER_FILE, anercorp=args.anercorp):,} name keys")
         load_gazetteer.cache_clear()
     arabic = read_dataset("anercorp", args.anercorp)
     english = read_dataset("uner", args.uner)
