@@ -15,7 +15,7 @@ DEDUP_WAREHOUSE ?= 100000
 DAGSTER_HOME := $(CURDIR)/.dagster_home
 SHARED_DATA ?= ../shared/data
 
-.PHONY: setup run status test lint ui bench clean model fuzz
+.PHONY: setup run status test lint ui bench clean model model-deps model-check fuzz
 
 setup: $(STAMP)
 
@@ -66,19 +66,27 @@ bench: setup
 	$(BIN)/python bench/bench_dates.py --articles 20000 --workers 2
 	$(BIN)/python bench/bench_entities.py --articles 2000 --workers 2
 
+# The build's inputs at the versions that rebuild the committed models byte for byte.
+model-deps: setup
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps \
+		-r pipelines/enrich/entities/build/requirements.txt
+
 # Rebuild the entity tagger models, gazetteer and person/organisation crosswalk (deterministic;
 # needs ../shared/data and the CC-BY-4.0 person-name list of arabnamer, ArWikiCats' (MIT) people,
 # club and organisation names and wordfreq's (CC BY-SA 4.0 data) Arabic, English and French word
 # frequencies, all read as data: their dependencies are not needed), and the project's own list
 # of well-known organisations (pipelines/enrich/entities/build/data/organisations*.tsv). English
 # trains on UNER EWT, wikigold, BTC and WNUT-17, French on Europeana Newspapers FR (latin_train).
-model: setup
-	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps 'arabnamer==0.1.3' \
-		'arwikicats==0.2.3' 'wordfreq==3.1.1' 'msgpack==1.2.4'
+# With the pins of model-deps, every file under models/ comes out identical (git status clean).
+model: model-deps
 	$(BIN)/python -m pipelines.enrich.entities.build.train --anercorp $(SHARED_DATA)/anercorp/train.txt \
 		--uner $(SHARED_DATA)/uner_english_ewt/dev.iob2 --out pipelines/enrich/entities/models/
 	$(BIN)/python -m pipelines.enrich.entities.build.latin_train --shared $(SHARED_DATA) \
 		--out pipelines/enrich/entities/models/
+
+# Rebuild the gazetteer, crosswalk and word lists into a scratch folder; compare with models/.
+model-check: model-deps
+	$(BIN)/python -m pipelines.enrich.entities.build.reproduce --shared $(SHARED_DATA)
 
 clean:
 	rm -rf $(VENV) .dagster_home warehouse/*.duckdb warehouse/*.wal

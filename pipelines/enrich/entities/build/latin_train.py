@@ -159,6 +159,19 @@ def english_training(
     return result
 
 
+def language_corpora(language: str, shared: Path) -> dict[str, list[Sentence]]:
+    """The corpora the shipped model of `language` trains on: English, the four (wikigold
+    without its held-out slice); French, Europeana on the stage's tokens."""
+    if language == "en":
+        return english_corpora(shared, shipped=True)
+    return {"europeana": runtime_tokens(read_europeana(shared / EUROPEANA))}
+
+
+def corpus_texts(corpora: dict[str, list[Sentence]]) -> list[list[str]]:
+    """The corpora's sentences as words (tags unused): the text the word clusters learn from."""
+    return [words for part in corpora.values() for words, _ in part]
+
+
 def write_lexicon(language: str, out: Path, texts: Sequence[list[str]]) -> dict[str, Any]:
     """Write the language's word lists beside its model; returns them."""
     lexicon = latin_lexicon(language, texts)
@@ -177,19 +190,16 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     gazetteer = load_gazetteer(GAZETTEER_FILE)
     for language in args.languages:
-        if language == "en":
-            corpora = english_corpora(args.shared, shipped=True)
-            texts = [words for part in corpora.values() for words, _ in part]
-        else:
-            sentences = runtime_tokens(read_europeana(args.shared / EUROPEANA))
-            texts = [words for words, _ in sentences]
+        corpora = language_corpora(language, args.shared)
         try:
-            lexicon = write_lexicon(language, args.out, texts)
+            lexicon = write_lexicon(language, args.out, corpus_texts(corpora))
         except MissingData as error:
             parser.error(str(error))
         extractor = latin_extractor(lexicon, gazetteer)
         if language == "en":
             sentences = english_training(corpora, extractor.misc_words)
+        else:
+            sentences = corpora["europeana"]
         model = args.out / f"{language}.crfsuite"
         params = ENGLISH_PARAMS if language == "en" else LATIN_PARAMS
         train_latin(sentences, extractor, params, model)

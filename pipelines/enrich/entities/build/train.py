@@ -143,6 +143,13 @@ def external_lexicon(person_names: Path | None = None, *, verbose: bool = True) 
     return lexicon
 
 
+def write_lexicon(path: Path, lexicon: dict[str, Any]) -> None:
+    """Write a lexicon as `lexicon.json` is committed (sorted keys: a reproducible file)."""
+    path.write_text(
+        json.dumps(lexicon, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8"
+    )
+
+
 def text_clusters(lexicon: dict[str, Any], sentences: list[list[str]]) -> dict[str, list[str]]:
     """Word clusters (`clusters.learn_clusters`) of the stems of unlabelled sentences, as the
     lexicon stores them (`cluster_words`, `cluster_ids`)."""
@@ -222,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     if not args.skip_gazetteer:
-        print(f"gazetteer: {build_gazetteer(GAZETTEER_FILE):,} name keys")
+        print(f"gazetteer: {build_gazetteer(GAZETTEER_FILE, anercorp=args.anercorp):,} name keys")
         load_gazetteer.cache_clear()
     arabic = read_dataset("anercorp", args.anercorp)
     english = read_dataset("uner", args.uner)
@@ -242,9 +249,7 @@ def main(argv: list[str] | None = None) -> int:
         lexicon["cluster_words"] = sorted(clusters)
         lexicon["cluster_ids"] = [clusters[word] for word in lexicon["cluster_words"]]
         print(f"clusters: {len(clusters):,} words from {len(unlabelled):,} unlabelled texts")
-    (args.out / LEXICON_FILE.name).write_text(
-        json.dumps(lexicon, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8"
-    )
+    write_lexicon(args.out / LEXICON_FILE.name, lexicon)
     # The crosswalk's multi-word names are a CRF feature (it reads the frequencies just written).
     try:
         entities, keys = build_crosswalk(CROSSWALK_FILE)
