@@ -99,8 +99,8 @@ def _index_bodies(
     return count
 
 
-def _bodies(con: duckdb.DuckDBPyConnection, name: str) -> dict[str, str]:
-    return dict(fetch_rows(con, name))  # type: ignore[arg-type]
+def _bodies(con: duckdb.DuckDBPyConnection, name: str, article_ids: list[str]) -> dict[str, str]:
+    return dict(fetch_rows(con, name, {"article_ids": article_ids}))  # type: ignore[arg-type]
 
 
 def _link_candidates(con: duckdb.DuckDBPyConnection, threshold: float) -> tuple[int, pl.DataFrame]:
@@ -116,8 +116,8 @@ def _link_candidates(con: duckdb.DuckDBPyConnection, threshold: float) -> tuple[
     sigs = run(con, "dedup/select_candidate_signatures").pl()
     links, unsure = triage_pairs(estimate_pairs(pairs, sigs), threshold)
     if not unsure.is_empty():
-        insert_batch(con, "dedup/insert_unsure_pairs", unsure.to_arrow())
-        bodies = _bodies(con, "dedup/select_unsure_bodies")
+        ids = sorted(set(unsure["article_id"]) | set(unsure["other_article_id"]))
+        bodies = _bodies(con, "dedup/select_unsure_bodies", ids)
         links = pl.concat([links, verify_pairs(unsure, bodies, threshold)])
     insert_batch(con, "dedup/insert_article_links", links.to_arrow())
     return links.height, sigs
@@ -142,10 +142,8 @@ def _canonical_similarities(
     scores = dict(zip(estimated["article_id"], estimated["estimate"].round(6), strict=True))
     if not missing.is_empty():
         exact = list(missing.select("article_id", "other_article_id").iter_rows())
-        ids = list({article_id for pair in exact for article_id in pair})
-        run(con, "dedup/delete_wanted_articles")
-        insert_batch(con, "dedup/insert_wanted_articles", pa.table({"article_id": ids}))
-        bodies = _bodies(con, "dedup/select_wanted_bodies")
+        ids = sorted({article_id for pair in exact for article_id in pair})
+        bodies = _bodies(con, "dedup/select_wanted_bodies", ids)
         scores |= dict(zip(missing["article_id"], similarities(exact, bodies), strict=True))
     return [scores[member] for member, _ in pairs]
 

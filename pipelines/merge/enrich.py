@@ -18,7 +18,11 @@ def merge_date_mentions(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     from; articles whose row comes from an earlier dump are read again here (rare)."""
     run(con, "merge/delete_date_mentions")
     staged = run(con, "merge/insert_rebuilt_date_mentions").fetchone()
-    articles = run(con, "merge/select_reread_date_articles").to_arrow_table().to_pylist()
+    ids = [article_id for (article_id,) in fetch_rows(con, "merge/select_reread_date_article_ids")]
+    articles = []
+    if ids:
+        found = run(con, "merge/select_reread_date_articles", {"article_ids": ids})
+        articles = found.to_arrow_table().to_pylist()
     reread = 0
     for table in mention_tables(_batches(articles, ENTITY_BATCH_SIZE), 1):
         reread += insert_batch(con, "enrich/insert_date_mentions", table)

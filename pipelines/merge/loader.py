@@ -77,7 +77,7 @@ def load_dumps(
     emit = progress or (lambda event, data: None)
     batch: list[StagedPart] = []
     committed: set[str] = set()  # dumps with parts committed, their last one not yet
-    memory_limit = settings.merge_memory_limit()
+    memory_limit: list[str | None] = [settings.merge_memory_limit()]  # None: the default
 
     def merge() -> None:
         # A connection per batch: DuckDB returns the memory a merge used only when its database
@@ -85,9 +85,13 @@ def load_dumps(
         # load). On a DuckLake other processes merge too: one merge at a time, each reading what
         # the previous one committed (and stamped after it).
         try:
-            counts = merge_batch(memory_limit)
-        except duckdb.OutOfMemoryException as error:  # rolled back: again, with the default
-            emit("merge_memory", {"limit": memory_limit, "error": str(error).splitlines()[0]})
+            counts = merge_batch(memory_limit[0])
+        except duckdb.OutOfMemoryException as error:
+            if memory_limit[0] is None:
+                raise
+            # Rolled back: again, and the load's later merges too, with the default limit.
+            emit("merge_memory", {"limit": memory_limit[0], "error": str(error).splitlines()[0]})
+            memory_limit[0] = None
             counts = merge_batch(None)
         report.add_seconds(counts.pop("seconds"))
         done = [part.dump for part in batch if part.is_last]
@@ -179,5 +183,5 @@ def merge_memory_message(data: dict[str, Any]) -> str:
     """What a merge that outgrew NEWS_MERGE_MEMORY_LIMIT did."""
     return (
         f"a merge needed more than NEWS_MERGE_MEMORY_LIMIT ({data['limit']}: {data['error']}); "
-        "rolled back and done again with NEWS_DUCKDB_MEMORY_LIMIT"
+        "rolled back and done again, as are this load's later merges, with NEWS_DUCKDB_MEMORY_LIMIT"
     )

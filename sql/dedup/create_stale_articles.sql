@@ -16,4 +16,3 @@ WHERE article_id IN (SELECT article_id FROM stale_articles)
 
 CREATE OR REPLACE TEMP TABLE pending_bands (article_id VARCHAR, band_key BIGINT);
 CREATE OR REPLACE TEMP TABLE pending_signatures (article_id VARCHAR, signature BLOB);
-CREATE OR REPLACE TEMP TABLE unsure_pairs (article_id VARCHAR, other_article_id VARCHAR);

@@ -1,4 +1,6 @@
 -- Record the versions and text the given articles were just enriched with.
+-- The articles are found by id on the narrow article_id column, then fetched by rowid: DuckDB
+-- reads titles and bodies only where they are (a join on article_id read every article's).
 INSERT INTO core.entity_enrichments (
     article_id, model_version, code_version, text_md5, count_mentions, enriched_at
 )
@@ -23,4 +25,6 @@ SELECT
 FROM core.articles AS a
 LEFT JOIN current_versions AS v ON v.language = a.language
 LEFT JOIN mention_counts AS m ON m.article_id = a.article_id
-WHERE a.article_id IN (SELECT unnest($article_ids))
+WHERE a.rowid IN (  -- fetched by rowid: only these titles and bodies are read (see above)
+    SELECT rowid FROM core.articles WHERE article_id IN (SELECT unnest($article_ids))
+)

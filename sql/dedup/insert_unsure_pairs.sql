@@ -1,1 +1,0 @@
-INSERT INTO unsure_pairs SELECT article_id, other_article_id FROM batch
