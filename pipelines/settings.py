@@ -42,10 +42,12 @@ DEFAULT_CHUNK_RECORDS = 1_000
 DEFAULT_MERGE_RECORDS = 4_000
 MERGE_MEMORY_ENV = "NEWS_MERGE_MEMORY_LIMIT"
 # DuckDB keeps the warehouse blocks a merge's joins read cached up to its memory limit, until the
-# connection closes: a quarter of RAM let the merging process grow with the warehouse (4.9 GB on a
+# connection closes: a quarter of RAM let the merging process grow with the warehouse (5.2 GB on a
 # 1 GB dump). With 256 MB it evicts them (they are re-read from the OS cache) and spills what
-# does not fit to its temp directory.
+# does not fit to its temp directory; a merge that still runs out is redone with twice as much.
 DEFAULT_MERGE_MEMORY = "256MB"
+_UNITS = {"": 1, "B": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9, "TB": 10**12}
+_UNITS |= {"KIB": 2**10, "MIB": 2**20, "GIB": 2**30, "TIB": 2**40}
 
 
 def chunk_records() -> int:
@@ -56,6 +58,17 @@ def chunk_records() -> int:
 def merge_memory_limit() -> str:
     """DuckDB memory limit of the load's merge connections: NEWS_MERGE_MEMORY_LIMIT, else 256MB."""
     return os.environ.get(MERGE_MEMORY_ENV) or DEFAULT_MERGE_MEMORY
+
+
+def memory_bytes(limit: str) -> int:
+    """Bytes of a memory limit written as DuckDB takes it ("256MB", "1GB", "512MiB")."""
+    text = limit.strip().upper().replace(" ", "")
+    number = text.rstrip("KMGTIB")
+    unit = text[len(number) :]
+    try:
+        return int(float(number) * _UNITS[unit])
+    except (KeyError, ValueError):
+        raise ValueError(f"not a memory limit: {limit!r} (say 256MB or 1GB)") from None
 
 
 def merge_batch_records() -> int:

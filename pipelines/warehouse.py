@@ -65,6 +65,11 @@ def sql_text(name: str) -> str:
     return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
+def default_memory_limit() -> str:
+    """Connections' DuckDB memory limit: NEWS_DUCKDB_MEMORY_LIMIT, else a quarter of RAM."""
+    return os.environ.get(MEMORY_LIMIT_ENV) or DEFAULT_MEMORY_LIMIT
+
+
 def connect(
     path: str | Path, *, read_only: bool = False, retries: int = 20, memory_limit: str | None = None
 ) -> duckdb.DuckDBPyConnection:
@@ -73,7 +78,7 @@ def connect(
     defaults to NEWS_DUCKDB_MEMORY_LIMIT, else a quarter of RAM."""
     config: dict[str, str | bool | int | float | list[str]] = {
         **CONNECTION_CONFIG,
-        "memory_limit": memory_limit or os.environ.get(MEMORY_LIMIT_ENV) or DEFAULT_MEMORY_LIMIT,
+        "memory_limit": memory_limit or default_memory_limit(),
     }
     if is_ducklake(path):
         from pipelines.ducklake import attach, spill_config

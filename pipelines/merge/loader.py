@@ -27,9 +27,15 @@ from pipelines import settings
 from pipelines.ingest.records import DumpSource
 from pipelines.locations import staging_root
 from pipelines.merge.dumps import merge_dumps, remove_dump
+from pipelines.settings import memory_bytes
 from pipelines.staging.files import new_run_dir
 from pipelines.staging.runner import StagedDump, StagedPart, stage_dumps
-from pipelines.warehouse import open_warehouse, serialized_writes, transaction
+from pipelines.warehouse import (
+    default_memory_limit,
+    open_warehouse,
+    serialized_writes,
+    transaction,
+)
 
 
 @dataclass
@@ -77,22 +83,26 @@ def load_dumps(
     emit = progress or (lambda event, data: None)
     batch: list[StagedPart] = []
     committed: set[str] = set()  # dumps with parts committed, their last one not yet
-    memory_limit: list[str | None] = [settings.merge_memory_limit()]  # None: the default
+    # A merge that runs out of DuckDB memory is redone with twice as much, up to the connections'
+    # default; the load's later merges start from there.
+    ceiling = memory_bytes(default_memory_limit())
+    memory_limit = [min(memory_bytes(settings.merge_memory_limit()), ceiling)]
 
     def merge() -> None:
         # A connection per batch: DuckDB returns the memory a merge used only when its database
         # closes (the main process held 0.9-1.1 GB at 16 days with one connection for the whole
         # load). On a DuckLake other processes merge too: one merge at a time, each reading what
         # the previous one committed (and stamped after it).
-        try:
-            counts = merge_batch(memory_limit[0])
-        except duckdb.OutOfMemoryException as error:
-            if memory_limit[0] is None:
-                raise
-            # Rolled back: again, and the load's later merges too, with the default limit.
-            emit("merge_memory", {"limit": memory_limit[0], "error": str(error).splitlines()[0]})
-            memory_limit[0] = None
-            counts = merge_batch(None)
+        while True:
+            try:
+                counts = merge_batch(memory_limit[0])
+                break
+            except duckdb.OutOfMemoryException as error:
+                if memory_limit[0] >= ceiling:
+                    raise
+                memory_limit[0] = min(2 * memory_limit[0], ceiling)  # it was rolled back
+                error_line = str(error).splitlines()[0]
+                emit("merge_memory", {"limit": memory_limit[0] >> 20, "error": error_line})
         report.add_seconds(counts.pop("seconds"))
         done = [part.dump for part in batch if part.is_last]
         parts = [part_label(part) for part in batch]
@@ -107,9 +117,9 @@ def load_dumps(
         emit("merged", {"dumps": [d.dump_file for d in done], "last": parts[-1], **counts})
         batch.clear()
 
-    def merge_batch(limit: str | None) -> dict[str, Any]:
+    def merge_batch(limit: int) -> dict[str, Any]:
         with (
-            open_warehouse(warehouse, memory_limit=limit) as con,
+            open_warehouse(warehouse, memory_limit=f"{limit >> 20}MiB") as con,
             serialized_writes(warehouse),
             transaction(con),
         ):
@@ -182,6 +192,7 @@ def process_tree_cpu() -> float:
 def merge_memory_message(data: dict[str, Any]) -> str:
     """What a merge that outgrew NEWS_MERGE_MEMORY_LIMIT did."""
     return (
-        f"a merge needed more than NEWS_MERGE_MEMORY_LIMIT ({data['limit']}: {data['error']}); "
-        "rolled back and done again, as are this load's later merges, with NEWS_DUCKDB_MEMORY_LIMIT"
+        f"a merge ran out of DuckDB memory ({data['error']}); rolled back and done again, as "
+        f"are this load's later merges, with {data['limit']} MiB (NEWS_MERGE_MEMORY_LIMIT is the "
+        "first try)"
     )
