@@ -2,8 +2,8 @@
 
     python bench/bench_map.py ../shared/data/saudinewsnet/2015-07-2[12].zip [--chunk 1000]
 
-Reads the given SaudiNewsNet days into raw chunks as the dump reader does, then maps every
-chunk (`staging.chunk.map_chunk`: validate, clean, dates, entities, signatures, write) on a
+Reads the given SaudiNewsNet days into raw chunks and validates them as the dump reader does,
+then maps every chunk (`staging.chunk.map_chunk`: clean, dates, entities, signatures, write) on a
 worker forked from the preloaded fork server, one chunk after another, as `news-warehouse run`
 does: the worker starts with the models loaded and its word caches empty, so new words cost
 what they cost in a run. Prints CPU milliseconds per article, in all and per stage (the
@@ -33,6 +33,7 @@ from pipelines.ingest.frames import raw_records_table
 from pipelines.ingest.records import DumpSource
 from pipelines.parallel import spawn_pool
 from pipelines.staging.chunk import ChunkTask, map_chunk
+from pipelines.validation import validate_raw_chunk
 
 
 def stage_raw(days: list[Path], chunk: int, folder: Path) -> list[Path]:
@@ -78,7 +79,8 @@ def main() -> int:
         out = Path(work) / "out"
         out.mkdir()
         for index, path in enumerate(chunks):
-            task = ChunkTask(path.name, index, path, out)
+            rejections = validate_raw_chunk(pq.read_table(path))  # as the dump reader does
+            task = ChunkTask(path.name, index, path, out, rejections)
             result = pool.submit(map_chunk, task).result()
             records += result.records
             for stage, (_, seconds) in result.seconds.items():
