@@ -27,7 +27,6 @@ from pipelines import settings
 from pipelines.ingest.records import DumpSource
 from pipelines.locations import staging_root
 from pipelines.merge.dumps import merge_dumps, remove_dump
-from pipelines.settings import memory_bytes
 from pipelines.staging.files import new_run_dir
 from pipelines.staging.runner import StagedDump, StagedPart, stage_dumps
 from pipelines.warehouse import (
@@ -85,8 +84,8 @@ def load_dumps(
     committed: set[str] = set()  # dumps with parts committed, their last one not yet
     # A merge that runs out of DuckDB memory is redone with twice as much, up to the connections'
     # default; the load's later merges start from there.
-    ceiling = memory_bytes(default_memory_limit())
-    memory_limit = [min(memory_bytes(settings.merge_memory_limit()), ceiling)]
+    ceiling = settings.memory_bytes(default_memory_limit())
+    memory_limit = [min(settings.memory_bytes(settings.merge_memory_limit()), ceiling)]
 
     def merge() -> None:
         # A connection per batch: DuckDB returns the memory a merge used only when its database
@@ -190,7 +189,7 @@ def process_tree_cpu() -> float:
 
 
 def merge_memory_message(data: dict[str, Any]) -> str:
-    """What a merge that outgrew NEWS_MERGE_MEMORY_LIMIT did."""
+    """What a merge that ran out of its DuckDB memory limit did (the `merge_memory` event)."""
     return (
         f"a merge ran out of DuckDB memory ({data['error']}); rolled back and done again, as "
         f"are this load's later merges, with {data['limit']} MiB (NEWS_MERGE_MEMORY_LIMIT is the "
