@@ -33,7 +33,6 @@ from pipelines.ingest.frames import raw_records_table
 from pipelines.ingest.records import DumpSource
 from pipelines.parallel import spawn_pool
 from pipelines.staging.chunk import ChunkTask, map_chunk
-from pipelines.validation import validate_raw_chunk
 
 
 def stage_raw(days: list[Path], chunk: int, folder: Path) -> list[Path]:
@@ -67,6 +66,9 @@ def worker_memory() -> dict[str, int]:
 
 
 def main() -> int:
+    # Here, not at the top: the worker imports this script too, and a run's workers load no Polars.
+    from pipelines.validation import validate_raw_chunk
+
     parser = argparse.ArgumentParser()
     parser.add_argument("days", nargs="+", type=Path, help="zipped SaudiNewsNet days")
     parser.add_argument("--chunk", type=int, default=1000, help="records per chunk (as a run)")

@@ -42,8 +42,8 @@ DEFAULT_CHUNK_RECORDS = 1_000
 DEFAULT_MERGE_RECORDS = 4_000
 MERGE_MEMORY_ENV = "NEWS_MERGE_MEMORY_LIMIT"
 # DuckDB keeps the warehouse blocks a merge's joins read cached up to its memory limit, until the
-# connection closes: a quarter of RAM let the merging process grow with the warehouse (5.2 GB on a
-# 1 GB dump). With 256 MB it evicts them (they are re-read from the OS cache) and spills what
+# connection closes: a quarter of RAM let the merging process grow with the warehouse (5.2 GB on
+# a 1 GB dump). With 256 MB it evicts them (they are re-read from the OS cache) and spills what
 # does not fit to its temp directory; a merge that still runs out is redone with twice as much.
 DEFAULT_MERGE_MEMORY = "256MB"
 _UNITS = {"": 1, "B": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9, "TB": 10**12}
