@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import dagster as dg
 
 if TYPE_CHECKING:  # pandera, polars and the warehouse's pandas load when a check runs
     import duckdb
-    import polars as pl
 
 LOAD_CHECKS = (
     ("dump_reconciles", "records_read = records_loaded + records_quarantined, each record once"),
@@ -50,26 +49,29 @@ def specs(asset: str, checks: tuple[tuple[str, str], ...]) -> list[dg.AssetCheck
 DUMP_CHECK_SPECS = [
     spec for asset, checks in CHECKS_BY_ASSET.items() for spec in specs(asset, checks)
 ]
+# The mention checks read article text: they run over parts of about this many articles, and the
+# contract check reads the articles in batches of this many rows, so their memory follows these
+# sizes rather than the batch's (a 1 GB dump is one batch of ~290k articles).
+ARTICLES_PER_CHECK_PART = 20_000
+CONTRACT_BATCH_ROWS = 10_000
 
 
 def batch_check_results(
     con: duckdb.DuckDBPyConnection, dump_files: list[str], only_asset: str | None = None
 ) -> Iterator[dg.AssetCheckResult]:
     """The dump assets' checks over what loading `dump_files` touched (not the whole warehouse)."""
-    from pipelines.warehouse import run
-
     params = {"dump_files": dump_files}
     results = {
         "articles": [
             *article_check_results(con, dump_files),
-            _contract_result(run(con, "checks/select_dump_articles_sample", params).pl()),
+            _contract_result(con, params),
         ],
         "article_clusters": cluster_check_results(con, dump_files),
-        "date_mentions": violation_results(
-            con, "checks/count_date_mention_violations", DATE_MENTION_CHECKS, params
+        "date_mentions": mention_check_results(
+            con, "checks/count_date_mention_violations", DATE_MENTION_CHECKS, dump_files
         ),
-        "entity_mentions": violation_results(
-            con, "checks/count_entity_mention_violations", ENTITY_MENTION_CHECKS, params
+        "entity_mentions": mention_check_results(
+            con, "checks/count_entity_mention_violations", ENTITY_MENTION_CHECKS, dump_files
         ),
     }
     for asset, asset_results in results.items():
@@ -103,27 +105,51 @@ def cluster_check_results(
     return violation_results(con, sql, CLUSTER_CHECKS, {"dump_files": dump_files})
 
 
-def _contract_result(articles: pl.DataFrame) -> dg.AssetCheckResult:
+def _contract_result(con: duckdb.DuckDBPyConnection, params: dict[str, Any]) -> dg.AssetCheckResult:
     import pandera.polars as pa
+    import polars as pl
 
+    from pipelines.warehouse import run
     from schemas.core import ArticleSchema
 
-    try:
-        ArticleSchema.validate(articles, lazy=True)
-    except pa.errors.SchemaErrors as errors:
-        cases = errors.failure_cases
-        return dg.AssetCheckResult(
-            check_name="articles_match_contract",
-            passed=False,
-            metadata={
-                "rows": articles.height,
-                "failures": cases.height,
-                "examples": dg.MetadataValue.md(str(cases.head(10))),
-            },
-        )
+    rows = failures = 0
+    examples = ""
+    for batch in run(con, "checks/select_dump_articles", params).to_arrow_reader(
+        CONTRACT_BATCH_ROWS
+    ):
+        articles = pl.DataFrame(pl.from_arrow(batch))
+        rows += articles.height
+        try:
+            ArticleSchema.validate(articles, lazy=True)
+        except pa.errors.SchemaErrors as errors:
+            failures += errors.failure_cases.height
+            examples = examples or str(errors.failure_cases.head(10))
+    metadata: dict[str, Any] = {"rows": rows}
+    if failures:
+        metadata |= {"failures": failures, "examples": dg.MetadataValue.md(examples)}
     return dg.AssetCheckResult(
-        check_name="articles_match_contract", passed=True, metadata={"rows": articles.height}
+        check_name="articles_match_contract", passed=not failures, metadata=metadata
     )
+
+
+def mention_check_results(
+    con: duckdb.DuckDBPyConnection,
+    sql: str,
+    checks: tuple[tuple[str, str], ...],
+    dump_files: list[str] | None,
+) -> list[dg.AssetCheckResult]:
+    """One result per check of a mention query run over parts of the articles of `dump_files`
+    (None: every article), summed."""
+    from pipelines.warehouse import fetch_rows
+
+    params: dict[str, Any] = {"dump_files": dump_files}
+    articles = fetch_rows(con, "checks/count_checked_articles", params)[0][0]
+    part_count = max(1, -(-articles // ARTICLES_PER_CHECK_PART))
+    totals = [0] * len(checks)
+    for part in range(part_count):
+        counts = fetch_rows(con, sql, {**params, "part": part, "part_count": part_count})[0]
+        totals = [total + count for total, count in zip(totals, counts, strict=True)]
+    return _results(checks, totals)
 
 
 def violation_results(
@@ -135,7 +161,12 @@ def violation_results(
     """One result per check from a query returning one violation count per check, in order."""
     from pipelines.warehouse import fetch_rows
 
-    counts = fetch_rows(con, sql, params)[0]
+    return _results(checks, fetch_rows(con, sql, params)[0])
+
+
+def _results(
+    checks: tuple[tuple[str, str], ...], counts: Sequence[int]
+) -> list[dg.AssetCheckResult]:
     return [
         dg.AssetCheckResult(check_name=name, passed=count == 0, metadata={"violations": count})
         for (name, _), count in zip(checks, counts, strict=True)

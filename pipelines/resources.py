@@ -41,10 +41,11 @@ class WarehouseResource(DuckDBResource):
     """The DuckDB warehouse file, with every table created on first use."""
 
     @contextmanager
-    def open(self) -> Iterator[duckdb.DuckDBPyConnection]:
+    def open(self, memory_limit: str | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection with every table created; DuckDB's `memory_limit`, else the default."""
         from pipelines.warehouse import open_warehouse
 
-        with open_warehouse(self.database) as con:
+        with open_warehouse(self.database, memory_limit=memory_limit) as con:
             yield con
 
 

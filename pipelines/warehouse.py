@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 import re
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 import pandas as pd
@@ -56,6 +56,7 @@ MEMORY_LIMIT_ENV = "NEWS_DUCKDB_MEMORY_LIMIT"
 # fail on a 100k-article synthetic warehouse).
 DEFAULT_MEMORY_LIMIT = f"{max(1, psutil.virtual_memory().total // 4 // 2**30)}GB"
 Params = Mapping[str, Any] | None
+T = TypeVar("T")
 PARAM_PATTERN = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 
 
@@ -68,6 +69,27 @@ def sql_text(name: str) -> str:
 def default_memory_limit() -> str:
     """Connections' DuckDB memory limit: NEWS_DUCKDB_MEMORY_LIMIT, else a quarter of RAM."""
     return os.environ.get(MEMORY_LIMIT_ENV) or DEFAULT_MEMORY_LIMIT
+
+
+def within_memory(
+    work: Callable[[str], T], limit: int, on_grow: Callable[[int, str], None] | None = None
+) -> tuple[T, int]:
+    """`work(memory_limit)` with `limit` bytes, redone with twice as many each time it raises
+    DuckDB's OutOfMemoryException (it must have rolled back), up to the connections' default;
+    its result and the limit it needed. `on_grow(new_limit, error_line)` hears each retry."""
+    from pipelines.settings import memory_bytes
+
+    ceiling = memory_bytes(default_memory_limit())
+    limit = min(limit, ceiling)
+    while True:
+        try:
+            return work(f"{limit >> 20}MiB"), limit
+        except duckdb.OutOfMemoryException as error:
+            if limit >= ceiling:
+                raise
+            limit = min(2 * limit, ceiling)
+            if on_grow is not None:
+                on_grow(limit, str(error).splitlines()[0])
 
 
 def connect(

@@ -9,9 +9,10 @@ import dagster as dg
 from pipelines import progress
 from pipelines.checks import DUMP_CHECK_SPECS, batch_check_results
 from pipelines.enrich.entities import enrichment_version
+from pipelines.parallel import stop_workers
 from pipelines.partitions import WAREHOUSE_POOL, dumps_partitions
 from pipelines.resources import LandingResource, WarehouseResource
-from pipelines.settings import map_workers
+from pipelines.settings import map_workers, merge_memory_limit
 
 if TYPE_CHECKING:  # the loader (polars, pyarrow, the workers' code) loads when a run starts
     from pipelines.merge.loader import LoadReport
@@ -105,8 +106,22 @@ def dump_assets(
         )
     for name, _, _ in DUMP_ASSET_KEYS:
         yield dg.MaterializeResult(asset_key=name, metadata=_metadata(name, report))
-    with warehouse.open() as con:
-        yield from batch_check_results(con, keys)
+    stop_workers()  # hundreds of MB of word caches each; the checks need none
+    yield from _batch_checks(warehouse, keys)
+
+
+def _batch_checks(warehouse: WarehouseResource, keys: list[str]) -> list[dg.AssetCheckResult]:
+    """The checks over what the batch touched, read in bounded parts (pipelines/checks.py) under
+    the merges' memory limit, grown like theirs if it is too small: with the connections'
+    default, DuckDB would keep every block they read cached."""
+    from pipelines.settings import memory_bytes
+    from pipelines.warehouse import within_memory
+
+    def checks(limit: str) -> list[dg.AssetCheckResult]:
+        with warehouse.open(memory_limit=limit) as con:
+            return list(batch_check_results(con, keys))
+
+    return within_memory(checks, memory_bytes(merge_memory_limit()))[0]
 
 
 def _reenrich(

@@ -20,7 +20,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import psutil
 
 from pipelines import settings
@@ -29,12 +28,7 @@ from pipelines.locations import staging_root
 from pipelines.merge.dumps import merge_dumps, remove_dump
 from pipelines.staging.files import new_run_dir
 from pipelines.staging.runner import StagedDump, StagedPart, stage_dumps
-from pipelines.warehouse import (
-    default_memory_limit,
-    open_warehouse,
-    serialized_writes,
-    transaction,
-)
+from pipelines.warehouse import open_warehouse, serialized_writes, transaction, within_memory
 
 
 @dataclass
@@ -84,24 +78,18 @@ def load_dumps(
     committed: set[str] = set()  # dumps with parts committed, their last one not yet
     # A merge that runs out of DuckDB memory is redone with twice as much, up to the connections'
     # default; the load's later merges start from there.
-    ceiling = settings.memory_bytes(default_memory_limit())
-    memory_limit = [min(settings.memory_bytes(settings.merge_memory_limit()), ceiling)]
+    memory_limit = [settings.memory_bytes(settings.merge_memory_limit())]
 
     def merge() -> None:
         # A connection per batch: DuckDB returns the memory a merge used only when its database
         # closes (the main process held 0.9-1.1 GB at 16 days with one connection for the whole
         # load). On a DuckLake other processes merge too: one merge at a time, each reading what
         # the previous one committed (and stamped after it).
-        while True:
-            try:
-                counts = merge_batch(memory_limit[0])
-                break
-            except duckdb.OutOfMemoryException as error:
-                if memory_limit[0] >= ceiling:
-                    raise
-                memory_limit[0] = min(2 * memory_limit[0], ceiling)  # it was rolled back
-                error_line = str(error).splitlines()[0]
-                emit("merge_memory", {"limit": memory_limit[0] >> 20, "error": error_line})
+        counts, memory_limit[0] = within_memory(
+            merge_batch,
+            memory_limit[0],
+            lambda limit, error: emit("merge_memory", {"limit": limit >> 20, "error": error}),
+        )
         report.add_seconds(counts.pop("seconds"))
         done = [part.dump for part in batch if part.is_last]
         parts = [part_label(part) for part in batch]
@@ -116,9 +104,9 @@ def load_dumps(
         emit("merged", {"dumps": [d.dump_file for d in done], "last": parts[-1], **counts})
         batch.clear()
 
-    def merge_batch(limit: int) -> dict[str, Any]:
+    def merge_batch(limit: str) -> dict[str, Any]:
         with (
-            open_warehouse(warehouse, memory_limit=f"{limit >> 20}MiB") as con,
+            open_warehouse(warehouse, memory_limit=limit) as con,
             serialized_writes(warehouse),
             transaction(con),
         ):

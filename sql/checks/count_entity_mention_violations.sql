@@ -6,21 +6,30 @@
 -- chunk it starts in plus the next one (the whole text only for a surface longer than that).
 -- Texts of at most 20000 characters (nearly all) are checked directly with substring(), which
 -- is fast there; only longer ones go through the chunks.
+-- One part of the checked articles at a time ($part of $part_count, by hash of the id), their
+-- text fetched by rowid: memory follows the part's size, not the batch's or the warehouse's.
 WITH checked_articles AS (
     SELECT DISTINCT article_id FROM core.article_sightings
-    WHERE $dump_files IS NULL OR dump_file IN (SELECT unnest($dump_files))
+    WHERE ($dump_files IS NULL OR dump_file IN (SELECT unnest($dump_files)))
+        AND hash(article_id) % $part_count = $part
+),
+checked_texts AS (
+    SELECT article_id, title, body FROM core.articles
+    WHERE rowid IN (
+        SELECT rowid FROM core.articles
+        WHERE article_id IN (SELECT article_id FROM checked_articles)
+    )
 ),
 dump_articles AS (
     SELECT a.article_id
-    FROM core.articles AS a
-    SEMI JOIN checked_articles USING (article_id)
+    FROM checked_texts AS a
     WHERE greatest(length(a.title), length(a.body)) > 20000
 ),
 short_mentions AS (
     SELECT m.*, CASE m.field WHEN 'title' THEN a.title ELSE a.body END AS text
     FROM core.entity_mentions AS m
     SEMI JOIN checked_articles USING (article_id)
-    LEFT JOIN core.articles AS a USING (article_id)
+    LEFT JOIN checked_texts AS a USING (article_id)
     WHERE m.article_id NOT IN (SELECT article_id FROM dump_articles)
 ),
 short_counts AS (
@@ -35,7 +44,7 @@ short_counts AS (
 ),
 texts AS (
     SELECT a.article_id, f.field, CASE f.field WHEN 'title' THEN a.title ELSE a.body END AS text
-    FROM core.articles AS a
+    FROM checked_texts AS a
     JOIN dump_articles USING (article_id)
     CROSS JOIN (VALUES ('title'), ('body')) AS f(field)
 ),

@@ -1,4 +1,5 @@
--- Articles checked against the Pandera contract after a load (those of the dumps just merged).
+-- Articles checked against the Pandera contract after a load (those of the dumps just merged),
+-- streamed to the check in batches.
 SELECT a.*
 FROM core.articles AS a
 WHERE a.article_id IN (
