@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource
@@ -18,6 +18,8 @@ if TYPE_CHECKING:  # the warehouse module loads pandas and pyarrow: imported whe
     import duckdb
 
     from pipelines.ingest.records import DumpSource
+
+T = TypeVar("T")
 
 
 class LandingResource(dg.ConfigurableResource):
@@ -47,6 +49,19 @@ class WarehouseResource(DuckDBResource):
 
         with open_warehouse(self.database, memory_limit=memory_limit) as con:
             yield con
+
+    def bounded(self, work: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+        """`work(con)` on a connection with the merges' DuckDB memory limit, redone with twice
+        as much while it runs out (`warehouse.within_memory`; `work` must leave nothing behind
+        when it fails): with the default limit, DuckDB keeps what a step reads or writes cached
+        up to a quarter of RAM (publishing a 290k-article warehouse peaked at 2.6 GB)."""
+        from pipelines.warehouse import within_memory
+
+        def attempt(limit: str) -> T:
+            with self.open(memory_limit=limit) as con:
+                return work(con)
+
+        return within_memory(attempt, settings.memory_bytes(settings.merge_memory_limit()))[0]
 
 
 class PublishResource(dg.ConfigurableResource):

@@ -12,7 +12,7 @@ from pipelines.enrich.entities import enrichment_version
 from pipelines.parallel import stop_workers
 from pipelines.partitions import WAREHOUSE_POOL, dumps_partitions
 from pipelines.resources import LandingResource, WarehouseResource
-from pipelines.settings import map_workers, merge_memory_limit
+from pipelines.settings import map_workers
 
 if TYPE_CHECKING:  # the loader (polars, pyarrow, the workers' code) loads when a run starts
     from pipelines.merge.loader import LoadReport
@@ -111,17 +111,8 @@ def dump_assets(
 
 
 def _batch_checks(warehouse: WarehouseResource, keys: list[str]) -> list[dg.AssetCheckResult]:
-    """The checks over what the batch touched, read in bounded parts (pipelines/checks.py) under
-    the merges' memory limit, grown like theirs if it is too small: with the connections'
-    default, DuckDB would keep every block they read cached."""
-    from pipelines.settings import memory_bytes
-    from pipelines.warehouse import within_memory
-
-    def checks(limit: str) -> list[dg.AssetCheckResult]:
-        with warehouse.open(memory_limit=limit) as con:
-            return list(batch_check_results(con, keys))
-
-    return within_memory(checks, memory_bytes(merge_memory_limit()))[0]
+    """The checks over what the batch touched, read in bounded parts (pipelines/checks.py)."""
+    return warehouse.bounded(lambda con: list(batch_check_results(con, keys)))
 
 
 def _reenrich(

@@ -1,11 +1,16 @@
 """Marts: small aggregate tables for ad-hoc SQL and BI dashboards, rebuilt after each load."""
 
+from typing import TYPE_CHECKING
+
 import dagster as dg
 
 from pipelines.automation import after_loads
 from pipelines.partitions import WAREHOUSE_POOL
 from pipelines.publish.contract import discover_marts, write_comments
 from pipelines.resources import WarehouseResource
+
+if TYPE_CHECKING:  # duckdb loads with the warehouse, when an asset runs
+    import duckdb
 
 # One asset per sql/marts/*.sql, described by its YAML header (pipelines/publish/contract.py).
 MART_SPECS = {spec.name: spec for spec in discover_marts()}
@@ -30,12 +35,14 @@ def build_mart_asset(name: str, description: str) -> dg.AssetsDefinition:
         from pipelines.quality.gate import table_columns
         from pipelines.warehouse import fetch_rows, run_script, transaction
 
-        with warehouse.open() as con:
+        def build(con: "duckdb.DuckDBPyConnection") -> int:
             with transaction(con):
                 run_script(con, f"marts/{name}")
                 spec = MART_SPECS[name]
                 write_comments(con, spec, table_columns(con).get(spec.table, []))
-            rows = fetch_rows(con, "report/count_mart_rows", {"table_name": name})[0][0]
+            return int(fetch_rows(con, "report/count_mart_rows", {"table_name": name})[0][0])
+
+        rows = warehouse.bounded(build)
         return dg.MaterializeResult(metadata={"dagster/row_count": rows, "table": f"marts.{name}"})
 
     return _mart

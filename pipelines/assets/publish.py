@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import dagster as dg
 
@@ -11,6 +12,11 @@ from pipelines.locations import describe
 from pipelines.partitions import WAREHOUSE_POOL
 from pipelines.quality.suites import suites_for
 from pipelines.resources import PublishResource, WarehouseResource
+
+if TYPE_CHECKING:  # duckdb loads with the warehouse, when an asset runs
+    import duckdb
+
+    from pipelines.publish.snapshot import Snapshot
 
 MARTS = list(MART_SPECS.values())
 SUITES = suites_for([m.name for m in MARTS])
@@ -45,14 +51,15 @@ def quality_gate(warehouse: WarehouseResource, publish: PublishResource) -> dg.M
     from pipelines.quality.gate import run_gate
 
     publish_dir = Path(publish.path)
-    with warehouse.open() as con:
-        report = run_gate(
+    report = warehouse.bounded(
+        lambda con: run_gate(
             con,
             SUITES,
             {m.table: list(m.columns) for m in MARTS},
             previous_counts(publish_dir),
             publish_dir / "data_docs",
         )
+    )
     checks = [
         dg.AssetCheckResult(
             check_name=check_name(r.table),
@@ -90,12 +97,13 @@ def published_snapshot(
     from pipelines.publish.snapshot import publish_snapshot, published_tables
     from pipelines.quality.gate import table_columns
 
-    with warehouse.open() as con:
-        columns = table_columns(con)
-        tables = published_tables(set(columns), MARTS)
-        snapshot = publish_snapshot(
+    def copy(con: "duckdb.DuckDBPyConnection") -> "Snapshot":
+        tables = published_tables(set(table_columns(con)), MARTS)
+        return publish_snapshot(
             con, Path(publish.path), tables, MARTS, source=describe(warehouse.database)
         )
+
+    snapshot = warehouse.bounded(copy)
     return dg.MaterializeResult(
         metadata={
             "path": dg.MetadataValue.path(str(snapshot.path)),

@@ -20,7 +20,12 @@ CREATE OR REPLACE MACRO core.stale_entity_articles(
     ),
 
     candidates AS (
-        SELECT a.article_id, a.title, a.body, coalesce(v.model_version, other_version) AS model_version
+        -- The text's digest here, not in the join below: there the titles and bodies went
+        -- through the join (the status report read 3.3 GB on 290k articles without checking text).
+        SELECT
+            a.article_id,
+            coalesce(v.model_version, other_version) AS model_version,
+            CASE WHEN check_text THEN core.article_text_md5(a.title, a.body) END AS text_md5
         FROM core.articles AS a
         LEFT JOIN current_versions AS v ON v.language = a.language
         WHERE (
@@ -41,5 +46,5 @@ CREATE OR REPLACE MACRO core.stale_entity_articles(
         WHERE e.article_id = c.article_id
             AND e.model_version = c.model_version
             AND e.code_version = current_code
-            AND (NOT check_text OR e.text_md5 = core.article_text_md5(c.title, c.body))
+            AND (NOT check_text OR e.text_md5 = c.text_md5)
     );
