@@ -91,6 +91,8 @@ def propagate_names(
             continue
         new_tags = list(sentence_tags)
         for i in compress(range(len(sentence_keys)), map(by_first.__contains__, sentence_keys)):
+            if new_tags[i] != "O":
+                continue  # a tagged word (most found names' own): no name is tagged over it
             for name, kind in by_first[sentence_keys[i]]:
                 size = len(name)
                 if tuple(sentence_keys[i : i + size]) != name:
