@@ -42,7 +42,7 @@ def find_places(
         return []
     forms = forms if forms is not None else token_forms(words, known)
     index = names_by_first_form(gazetteer)
-    # the tokens that may begin a name, one look-up per form at C speed (most sentences: none)
+    # the tokens that may begin a name, one look-up per form at C speed (most have none)
     starts = list(compress(range(len(forms)), map(index.__contains__, forms)))
     if not starts:
         return []

@@ -200,13 +200,16 @@ class FeatureExtractor:
             return token_forms(words, self.known)
         return extended_forms(words, self.known, self.span_known)
 
-    def marked(self, words: list[str]) -> list[str]:
-        """The words, those inside a known name as pseudo-words with their mark."""
+    def marked(
+        self, words: list[str], firsts: list[str] | None = None, inners: list[str] | None = None
+    ) -> list[str]:
+        """The words, those inside a known name as pseudo-words with their mark; `firsts` and
+        `inners` may give the words' `first_forms` and `inner_forms` already (the decoder's)."""
         spans = self.known_spans
-        firsts = self.first_forms(words)
+        firsts = self.first_forms(words) if firsts is None else firsts
         if spans.first_words.isdisjoint(firsts):
             return words
-        marks = spans.marks(firsts, inner_forms(words))
+        marks = spans.marks(firsts, inner_forms(words) if inners is None else inners)
         if marks is None:
             return words
         pairs = zip(words, marks, strict=True)
