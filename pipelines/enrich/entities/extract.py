@@ -122,8 +122,9 @@ def _text_mentions(
     person_words = tagger.extractor.person_words if tagger else frozenset()
     if forms_of is None:
         forms_of = [token_forms(words, known) for words in words_of]
+    spans_of: list[list[Span]] = []  # each sentence's tagged spans, when it was tagged
     if tag_results is not None:
-        tag_results = _propagated(words_of, forms_of, tag_results, language == "en")
+        tag_results, spans_of = _propagated(words_of, forms_of, tag_results, language == "en")
     found = Found()
     mentions, dropped = found.mentions, found.dropped
     namesakes: list[tuple[int, tuple[Place, ...]]] = []  # mention index, candidate places
@@ -132,7 +133,7 @@ def _text_mentions(
     for index, words in enumerate(words_of):
         matches = find_places(words, gazetteer, known, forms_of[index])
         tags, marginals = tag_results[index] if tag_results else (["O"] * len(words), [])
-        tagged = tag_spans(tags)
+        tagged = spans_of[index] if tag_results else []
         if language == "ar" and tagger is not None:
             tagged = _with_rule_spans(words, forms_of[index], tagged, heads)
         elif tagged and language in LATIN_LANGUAGES:
@@ -272,21 +273,24 @@ def _standalone_organisations() -> frozenset[str]:
 
 def _propagated(
     words: list[list[str]], forms: list[list[str]], results: list[TagResult], vote: bool = False
-) -> list[TagResult]:
+) -> tuple[list[TagResult], list[list[Span]]]:
     """Tags after one-sense-per-document propagation (with `vote`, English: each
-    name first typed alike across the text, `document.vote_types`); retyped and propagated
-    tokens get confidence 0.5."""
+    name first typed alike across the text, `document.vote_types`), and their spans (those of
+    unchanged sentences found once); retyped and propagated tokens get confidence 0.5."""
     tags = [r[0] for r in results]
     voted = vote_types(forms, tags, _is_organisation) if vote else tags
-    fresh = propagate_names(words, voted, str, forms)
+    spans = [tag_spans(sentence_tags) for sentence_tags in voted]
+    fresh = propagate_names(words, voted, str, forms, spans)
     out: list[TagResult] = []
-    for result, old, new in zip(results, tags, fresh, strict=True):
+    for index, (result, old, new) in enumerate(zip(results, tags, fresh, strict=True)):
         if new is old or new == old:
             out.append(result)
         else:
             marginals = [m if o == n else 0.5 for m, o, n in zip(result[1], old, new, strict=True)]
             out.append((new, marginals))
-    return out
+        if new is not voted[index]:
+            spans[index] = tag_spans(new)
+    return out, spans
 
 
 def _mention(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
+from operator import methodcaller
 
 from pipelines.enrich.entities.linking.context import Verdict, demonym_country, well_known
 from pipelines.enrich.entities.linking.matcher import Match
@@ -26,6 +28,7 @@ MIN_FOREIGN_CITY_CONFIDENCE = 0.6
 # Namesakes within this many ranks (10·log10 population: 3 ≈ twice as many people) are too
 # close to choose between without a country in the text.
 NAMESAKE_CLOSE_RANKS = 3
+_MAY_BE_DEMONYM = methodcaller("endswith", ("ي", "ية", "يه"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,12 +163,12 @@ def resolve_namesakes(
     returns mention index -> place (or None), where it differs from the first candidate."""
     ambiguous = {index for index, _ in namesakes}
     countries = {code for i, code in enumerate(countries_of) if code and i not in ambiguous}
-    for words in sentences:
-        for word in words:
-            if word.endswith(("ي", "ية", "يه")):
-                code, _ = demonym_country(word, gazetteer)
-                if code:
-                    countries.add(code)
+    # the words that may be demonyms, each once, picked at C speed (a text has hundreds of words)
+    maybe_demonyms = filter(_MAY_BE_DEMONYM, chain.from_iterable(sentences))
+    for word in set(maybe_demonyms):
+        code, _ = demonym_country(word, gazetteer)
+        if code:
+            countries.add(code)
     chosen: dict[int, Place | None] = {}
     for index, found in namesakes:
         pool = sorted(

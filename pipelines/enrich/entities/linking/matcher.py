@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
 
 from pipelines.enrich.entities.names.gazetteer import Gazetteer, Place
 from pipelines.enrich.entities.names.text import token_forms
@@ -41,14 +42,13 @@ def find_places(
         return []
     forms = forms if forms is not None else token_forms(words, known)
     index = names_by_first_form(gazetteer)
-    if index.keys().isdisjoint(forms):
-        return []  # most sentences: one look-up per form, at C speed
+    # the tokens that may begin a name, one look-up per form at C speed (most have none)
+    starts = list(compress(range(len(forms)), map(index.__contains__, forms)))
+    if not starts:
+        return []
     found: list[tuple[int, int, str]] = []  # (-length, start, key): longest, then leftmost
-    for start, form in enumerate(forms):
-        names = index.get(form)
-        if names is None:
-            continue
-        for name, key in names:
+    for start in starts:
+        for name, key in index[forms[start]]:
             if len(name) == 1 or tuple(forms[start : start + len(name)]) == name:
                 found.append((-len(name), start, key))
     if len(found) > 1:  # a key is unique for its start and length: no ties

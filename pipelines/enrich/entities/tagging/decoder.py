@@ -51,6 +51,9 @@ class CompiledCRF:
     _second: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64), repr=False)
     _solo: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool), repr=False)
     _forms: list[str] = field(default_factory=list, repr=False)  # per row: its `token_forms`
+    # per row: its forms as a known name's first word and as a later one (`FeatureExtractor.marked`)
+    _firsts: list[str] = field(default_factory=list, repr=False)
+    _inners: list[str] = field(default_factory=list, repr=False)
     _used: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64), repr=False)
     _calls: int = field(default=0, repr=False)  # `_rows` calls: `_used` holds a row's last
     _clears: int = field(default=0, repr=False)  # times rows were evicted (and renumbered)
@@ -63,7 +66,7 @@ class CompiledCRF:
         self._second = np.full(len(self._table), -1, dtype=np.int64)
         self._solo = np.zeros(len(self._table), dtype=bool)
         self._used = np.zeros(len(self._table), dtype=np.int64)
-        self._forms = [""]
+        self._forms, self._firsts, self._inners = [""], [""], [""]
         # Offsets no attribute of the model uses are skipped when scores are summed.
         used = [p for p in range(len(OFFSETS)) if p == 0 or self.blocks[:, p].any()]
         self._parts = np.array(used, dtype=np.int64)
@@ -102,11 +105,13 @@ class CompiledCRF:
         forms, firsts, inners = name_forms(
             words, extractor.known, extractor.span_known or extractor.known
         )
-        del self._forms[first:]  # nothing, unless `_ids` was emptied
-        self._forms += forms
-        self._first[rows] = [spans.first_codes.get(form, -1) for form in firsts]
-        self._second[rows] = [spans.second_codes.get(form, -1) for form in inners]
-        self._solo[rows] = [form in spans.types for form in firsts]
+        for column, added in ((self._forms, forms), (self._firsts, firsts), (self._inners, inners)):
+            del column[first:]  # nothing, unless `_ids` was emptied
+            column += added
+        none = itertools.repeat(-1)
+        self._first[rows] = list(map(spans.first_codes.get, firsts, none))
+        self._second[rows] = list(map(spans.second_codes.get, inners, none))
+        self._solo[rows] = list(map(spans.types.__contains__, firsts))
         get, zero = self.features.get, itertools.repeat(len(self.blocks) - 1)  # a block of zeros
         features = self.extractor.word_features
         found: list[int] = []
@@ -139,13 +144,14 @@ class CompiledCRF:
         self._calls += 1
         missing = np.flatnonzero(ids == 0)  # row 0 is padding: no word's row
         if len(missing):
-            new = dict.fromkeys([words[i] for i in missing.tolist()])
+            new = dict.fromkeys(map(words.__getitem__, missing.tolist()))
             if len(self._ids) + len(new) >= _CACHE_LIMIT:
                 ids = self._evict(ids, _CACHE_LIMIT // 2)  # before adding: ids are renumbered
                 missing = np.flatnonzero(ids == 0)
-                new = dict.fromkeys([words[i] for i in missing.tolist()])
+                new = dict.fromkeys(map(words.__getitem__, missing.tolist()))
             self._add_rows(list(new))
-            ids[missing] = [self._ids[words[i]] for i in missing.tolist()]
+            added = map(words.__getitem__, missing.tolist())
+            ids[missing] = list(map(self._ids.__getitem__, added))
         self._used[ids] = self._calls
         return ids
 
@@ -162,7 +168,10 @@ class CompiledCRF:
         rows = slice(1, len(kept) + 1)
         for array in (self._table, self._first, self._second, self._solo, self._used):
             array[rows] = array[kept]
-        self._forms = [""] + [self._forms[row] for row in kept.tolist()]
+        rows_kept = kept.tolist()
+        self._forms = ["", *map(self._forms.__getitem__, rows_kept)]
+        self._firsts = ["", *map(self._firsts.__getitem__, rows_kept)]
+        self._inners = ["", *map(self._inners.__getitem__, rows_kept)]
         new_row = renumbered.tolist()
         self._ids = {word: new_row[row] for word, row in self._ids.items() if new_row[row]}
         return renumbered[ids]
@@ -180,7 +189,8 @@ class CompiledCRF:
         np.cumsum([len(words) for words in sentences], out=bounds[1:])
         flat = [word for words in sentences for word in words]
         ids = self._rows(flat)
-        forms = list(map(self._forms.__getitem__, ids.tolist()))
+        rows = ids.tolist()
+        forms = list(map(self._forms.__getitem__, rows))
         ends = bounds[1:][bounds[1:] > bounds[:-1]] - 1
         starts = self.extractor.known_spans.starts_at(
             self._first[ids], self._second[ids], self._solo[ids], ends
@@ -188,19 +198,21 @@ class CompiledCRF:
         where: list[int] = []
         pseudo: list[str] = []
         for index in np.unique(np.searchsorted(bounds, starts, side="right") - 1).tolist():
-            words = sentences[index]
-            for offset, word in enumerate(self.extractor.marked(words)):
+            words, sentence_rows = sentences[index], rows[bounds[index] : bounds[index + 1]]
+            firsts = list(map(self._firsts.__getitem__, sentence_rows))
+            inners = list(map(self._inners.__getitem__, sentence_rows))
+            for offset, word in enumerate(self.extractor.marked(words, firsts, inners)):
                 if word is not words[offset]:
                     where.append(int(bounds[index]) + offset)
                     pseudo.append(word)
         if pseudo:
             clears = self._clears
-            rows = self._rows(pseudo)
+            pseudo_ids = self._rows(pseudo)
             if self._clears != clears:  # rows were evicted and renumbered: the plain ids are void
                 for at, word in zip(where, pseudo, strict=True):
                     flat[at] = word
                 return self._rows(flat), forms
-            ids[where] = rows
+            ids[where] = pseudo_ids
         return ids, forms
 
     def tag_many(

@@ -53,12 +53,12 @@ def tag_spans(tags: list[str]) -> list[Span]:
 
 
 def _names(
-    sentences: list[list[str]], keys: list[list[str]], tags: list[list[str]]
+    sentences: list[list[str]], keys: list[list[str]], spans: list[list[Span]]
 ) -> dict[tuple[str, ...], str]:
     names: dict[tuple[str, ...], str] = {}
     surnames: list[tuple[str, str]] = []
-    for words, forms, sentence_tags in zip(sentences, keys, tags, strict=True):
-        for start, end, kind in tag_spans(sentence_tags):
+    for words, forms, sentence_spans in zip(sentences, keys, spans, strict=True):
+        for start, end, kind in sentence_spans:
             names.setdefault(tuple(forms[start:end]), kind)
             last = forms[end - 1]
             is_name = strip_article(normalize_word(words[end - 1])) not in NOT_SURNAMES
@@ -71,14 +71,17 @@ def _names(
 
 def propagate_names(
     sentences: list[list[str]], tags: list[list[str]], key: Callable[[str], str],
-    keys: list[list[str]] | None = None,
+    keys: list[list[str]] | None = None, spans: list[list[Span]] | None = None,
 ) -> list[list[str]]:  # fmt: skip
     """IOB2 tags with every untagged occurrence of a document's names tagged like the name;
     `key` maps a word to its spelling-insensitive form (normalized, proclitics stripped);
-    `keys` may give those forms already. Unchanged sentences keep their tag lists."""
+    `keys` may give those forms already, `spans` the tags' `tag_spans`. Unchanged sentences
+    keep their tag lists."""
     if keys is None:
         keys = [[key(word) for word in words] for words in sentences]
-    names = _names(sentences, keys, tags)
+    if spans is None:
+        spans = [tag_spans(sentence_tags) for sentence_tags in tags]
+    names = _names(sentences, keys, spans)
     if not names:
         return tags
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -91,6 +94,8 @@ def propagate_names(
             continue
         new_tags = list(sentence_tags)
         for i in compress(range(len(sentence_keys)), map(by_first.__contains__, sentence_keys)):
+            if new_tags[i] != "O":
+                continue  # a tagged word (most found names' own): no name is tagged over it
             for name, kind in by_first[sentence_keys[i]]:
                 size = len(name)
                 if tuple(sentence_keys[i : i + size]) != name:

@@ -61,6 +61,18 @@ TRIGGERS: dict[str, str] = {
 }
 
 
+# New words' features are most of a cold run's tagging (every dump brings new words): the
+# prefix and suffix features' names, and the trigrams' slices, are built once.
+_AFFIXES = tuple((n, f"p{n}=", f"x{n}=") for n in (1, 2, 3, 4))
+_LENGTHS = tuple(f"len={n}" for n in range(11))
+_SLICES = [tuple(slice(i, i + 3) for i in range(size)) for size in range(64)]
+
+
+def _trigram_slices(size: int) -> tuple[slice, ...]:
+    """The slices of the character trigrams of a `size`-letter stem padded with `<` and `>`."""
+    return _SLICES[size] if size < len(_SLICES) else tuple(slice(i, i + 3) for i in range(size))
+
+
 def _shape(word: str) -> str:
     if word.isdigit():
         return "digit"
@@ -125,12 +137,14 @@ class FeatureExtractor:
         stem = self.cluster_key(word) if shape == "arabic" else normalized  # cached, shared
         if stem != normalized:
             feats += ["s=" + stem, "pc=" + normalized[: len(normalized) - len(stem)]]
-        for n in (1, 2, 3, 4):
-            if len(stem) > n:
-                feats += [f"p{n}={stem[:n]}", f"x{n}={stem[-n:]}"]
-        padded = f"<{stem}>"
-        feats += ["c3=" + padded[i : i + 3] for i in range(len(padded) - 2)]
-        feats.append(f"len={min(len(stem), 10)}")
+        size = len(stem)
+        for n, first, last in _AFFIXES:
+            if size <= n:
+                break
+            feats += (first + stem[:n], last + stem[-n:])
+        padded = "<" + stem + ">"  # its character trigrams, sliced and prefixed at C speed
+        feats += map("c3=".__add__, map(padded.__getitem__, _trigram_slices(size)))
+        feats.append(_LENGTHS[min(size, 10)])
         place = self.place_words.get(stem)
         if place:
             feats.append("gaz=" + place)
@@ -151,7 +165,7 @@ class FeatureExtractor:
         if trigger:
             feats.append("tg=" + trigger)
         if shape == "arabic":
-            feats.append(f"fq={self.frequency.get(normalized, 0)}")
+            feats.append("fq=" + str(self.frequency.get(normalized, 0)))
             affinity = self.affinity.get(stem)
             if affinity is not None:
                 feats += ["da=" + affinity[0], "dp=" + affinity[1]]
@@ -186,13 +200,16 @@ class FeatureExtractor:
             return token_forms(words, self.known)
         return extended_forms(words, self.known, self.span_known)
 
-    def marked(self, words: list[str]) -> list[str]:
-        """The words, those inside a known name as pseudo-words with their mark."""
+    def marked(
+        self, words: list[str], firsts: list[str] | None = None, inners: list[str] | None = None
+    ) -> list[str]:
+        """The words, those inside a known name as pseudo-words with their mark; `firsts` and
+        `inners` may give the words' `first_forms` and `inner_forms` already (the decoder's)."""
         spans = self.known_spans
-        firsts = self.first_forms(words)
+        firsts = self.first_forms(words) if firsts is None else firsts
         if spans.first_words.isdisjoint(firsts):
             return words
-        marks = spans.marks(firsts, inner_forms(words))
+        marks = spans.marks(firsts, inner_forms(words) if inners is None else inners)
         if marks is None:
             return words
         pairs = zip(words, marks, strict=True)
