@@ -110,9 +110,11 @@ def dump_assets(
     yield from _batch_checks(warehouse, keys)
 
 
-def _batch_checks(warehouse: WarehouseResource, keys: list[str]) -> list[dg.AssetCheckResult]:
+def _batch_checks(
+    warehouse: WarehouseResource, keys: list[str], only_asset: str | None = None
+) -> list[dg.AssetCheckResult]:
     """The checks over what the batch touched, read in bounded parts (pipelines/checks.py)."""
-    return warehouse.bounded(lambda con: list(batch_check_results(con, keys)))
+    return warehouse.bounded(lambda con: list(batch_check_results(con, keys, only_asset)))
 
 
 def _reenrich(
@@ -128,9 +130,9 @@ def _reenrich(
                     counts[name] = _sum_counters([counts.get(name, {}), value])
                 else:
                     counts[name] = counts.get(name, 0) + value
-        context.log.info(f"re-enriched {counts.get('articles_enriched', 0):,} articles")
-        yield dg.MaterializeResult(asset_key="entity_mentions", metadata=counts)
-        yield from batch_check_results(con, keys, only_asset="entity_mentions")
+    context.log.info(f"re-enriched {counts.get('articles_enriched', 0):,} articles")
+    yield dg.MaterializeResult(asset_key="entity_mentions", metadata=counts)
+    yield from _batch_checks(warehouse, keys, only_asset="entity_mentions")
 
 
 def _log_progress(context: dg.AssetExecutionContext, event: str, data: dict[str, Any]) -> None:
